@@ -1,0 +1,28 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Lotus GDPR",
+    "summary": "Privacy engine: processing register, recipients, consent "
+               "with proof, data subject requests, retention, audit log",
+    "version": "11.0.1.0.0",
+    "category": "Data Protection",
+    "website": "https://lotus3dprinters.com",
+    "author": "Lotus 3D Printers BV",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "portal",
+        "mass_mailing",
+        "privacy_consent",
+        "queue_job",
+    ],
+    "data": [
+        "security/lotus_gdpr_security.xml",
+        "security/ir.model.access.csv",
+        "views/lotus_gdpr_menus.xml",
+        "views/lotus_audit_log_views.xml",
+        "views/lotus_privacy_recipient_views.xml",
+    ],
+    "demo": [],
+}

@@ -1,0 +1,57 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class LotusAuditLog(models.Model):
+    """Append-only trail of what was done with personal data.
+
+    It records who, when, which action, which record and which fields,
+    never the values of personal fields. Nobody, not even the
+    administrator, can edit or delete an entry through the ORM."""
+
+    _name = "lotus.audit.log"
+    _description = "Privacy audit log"
+    _order = "id desc"
+    _log_access = True
+
+    user_id = fields.Many2one(
+        "res.users", "User", readonly=True, index=True,
+        default=lambda self: self.env.uid)
+    action = fields.Char(required=True, readonly=True, index=True)
+    res_model = fields.Char("Model", readonly=True, index=True)
+    res_id = fields.Integer("Record ID", readonly=True, index=True)
+    record_count = fields.Integer("Records", readonly=True, default=1)
+    field_names = fields.Char("Fields", readonly=True)
+    note = fields.Char(readonly=True,
+                       help="Context without personal values: counts, "
+                            "references, reasons.")
+
+    @api.model
+    def log(self, action, records=None, field_names=None, note=None):
+        """Append one entry for ``action`` on ``records`` (any recordset).
+
+        ``field_names`` is an iterable of field names (never values)."""
+        vals = {
+            "action": action,
+            "note": note or False,
+            "field_names": ", ".join(sorted(field_names)) if field_names else False,
+        }
+        if records is not None:
+            vals.update({
+                "res_model": records._name,
+                "res_id": records.ids[0] if len(records) == 1 else 0,
+                "record_count": len(records),
+            })
+        return self.sudo().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        raise UserError(_("The privacy audit log is append-only: "
+                          "entries cannot be changed."))
+
+    @api.multi
+    def unlink(self):
+        raise UserError(_("The privacy audit log is append-only: "
+                          "entries cannot be deleted."))

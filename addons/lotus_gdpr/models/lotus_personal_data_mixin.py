@@ -1,0 +1,119 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Declarations that a model holding personal data makes to the engine.
+
+A lotus addon plugs a model into the privacy engine by inheriting this
+mixin and overriding the small hooks below::
+
+    class SaleOrder(models.Model):
+        _name = "sale.order"
+        _inherit = ["sale.order", "lotus.personal.data.mixin"]
+
+        @api.model
+        def _lotus_personal_fields(self):
+            return {"client_order_ref": "blank", "note": "blank"}
+
+The engine (export, anonymisation, retention, erasure) finds every model
+that inherits the mixin through ``_lotus_personal_models()``: there is no
+hard-coded list of models anywhere in lotus_gdpr.
+"""
+from odoo import api, models
+
+# What may happen to a personal field when a record is anonymised.
+ANONYMIZE_RULES = (
+    "blank",        # set to False / empty
+    "placeholder",  # replaced by a neutral text ("Anonymised")
+    "keep_country",  # (address fields) blank, country_id is kept
+    "postal_area",  # keep the postal code area only (6531 HH -> 6531)
+    "hash",         # replaced by a salted one-way hash (deduplication)
+)
+
+
+class LotusPersonalDataMixin(models.AbstractModel):
+    _name = "lotus.personal.data.mixin"
+    _description = "Holds personal data (privacy engine declarations)"
+
+    # ------------------------------------------------------------------
+    # Declarations: override in the inheriting model
+    # ------------------------------------------------------------------
+    @api.model
+    def _lotus_personal_fields(self):
+        """Return ``{field_name: rule}`` for every personal field.
+
+        ``rule`` is one of ``ANONYMIZE_RULES``. Fields not listed survive
+        anonymisation (amounts, taxes, dates, countries, products, states).
+        """
+        return {}
+
+    @api.model
+    def _lotus_subject_field(self):
+        """Name of the many2one to ``res.partner`` naming the data subject."""
+        return "partner_id"
+
+    @api.model
+    def _lotus_subject_domain(self, partners):
+        """Domain of the records that hold personal data of ``partners``."""
+        return [(self._lotus_subject_field(), "child_of", partners.ids)]
+
+    @api.model
+    def _lotus_retention_category(self):
+        """Code of the ``lotus.retention.term`` that governs this model,
+        or False when the model has no retention term of its own."""
+        return False
+
+    @api.model
+    def _lotus_retention_date_field(self):
+        """Date(time) field from which the retention term runs."""
+        return "write_date"
+
+    @api.model
+    def _lotus_retention_domain(self):
+        """Extra domain of the records a retention term may touch
+        (e.g. only closed tickets, only orders in a final state)."""
+        return []
+
+    @api.model
+    def _lotus_export_fields(self):
+        """Fields shown in a data subject's export (access request).
+
+        By default the personal fields plus the record's display name;
+        models add context fields (dates, amounts, states)."""
+        return list(self._lotus_personal_fields())
+
+    @api.model
+    def _lotus_delete_on_erasure(self):
+        """True when erasure deletes the record instead of anonymising it."""
+        return False
+
+    # ------------------------------------------------------------------
+    # Hooks called by the engine on a batch of records
+    # ------------------------------------------------------------------
+    @api.multi
+    def _lotus_erasure_blocks(self):
+        """Return ``{record_id: reason}`` for records that may not be
+        anonymised now (legal hold, tax retention, open order...).
+        The reason is shown to the officer in the preview."""
+        return {}
+
+    @api.multi
+    def _lotus_anonymize_hook(self):
+        """Extra clean-up after the engine has applied the field rules
+        (copies of the name on related records, computed caches...)."""
+        return True
+
+    # ------------------------------------------------------------------
+    # Registry
+    # ------------------------------------------------------------------
+    @api.model
+    def _lotus_personal_models(self):
+        """Names of every concrete model that inherits this mixin.
+
+        Odoo keeps, per model, the names of the models that ``_inherit``
+        it; a lotus addon registers a model simply by inheriting."""
+        mixin = self.env.registry[LotusPersonalDataMixin._name]
+        return sorted(
+            name for name in mixin._inherit_children
+            if name in self.env.registry
+            and not self.env[name]._abstract
+            and not self.env[name]._transient
+        )

@@ -1,0 +1,20 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Lotus Helpdesk Privacy",
+    "summary": "Tickets linked to customer and order, team routing, service statistics without personal data",
+    "version": "11.0.1.0.0",
+    "category": "Helpdesk",
+    "website": "https://lotus3dprinters.com",
+    "author": "Lotus 3D Printers BV",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": [
+        "lotus_sales",
+        "helpdesk_mgmt",
+    ],
+    "data": [
+    ],
+    "demo": [
+    ],
+}

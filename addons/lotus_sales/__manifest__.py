@@ -1,0 +1,25 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Lotus Sales Privacy",
+    "summary": "Partners and orders as the privacy policy describes them: names, addresses, carrier-sharing rules, transactional vs marketing mail, order anonymisation",
+    "version": "11.0.1.0.0",
+    "category": "Sales",
+    "website": "https://lotus3dprinters.com",
+    "author": "Lotus 3D Printers BV",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": [
+        "lotus_gdpr",
+        "sale_management",
+        "sale_stock",
+        "delivery",
+        "partner_firstname",
+    ],
+    "data": [
+        "data/ir_config_parameter_data.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+}

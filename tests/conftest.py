@@ -1,0 +1,104 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""End-to-end fixtures: a real Odoo HTTP server on a free local port.
+
+These tests run without the pytest-odoo plugin (``-p no:odoo``): they talk
+to Odoo only from the outside, over HTTP, JSON-RPC and XML-RPC, against the
+test database that ``make test`` has just created. The server is started
+once per session and stopped by its own PID at the end."""
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+ADMIN = ("admin", "admin")
+ANNA = ("anna.devries@example.nl", "anna-portal")
+LUKAS = ("lukas.becker@example.de", "lukas-portal")
+
+
+def _free_port():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+class OdooServer(object):
+    def __init__(self, conf, db, port):
+        self.conf, self.db, self.port = conf, db, port
+        self.url = "http://127.0.0.1:%d" % port
+        self.proc = None
+        self.log_path = os.path.join(ROOT, ".odoo-data", "e2e-server.log")
+
+    def start(self, timeout=120):
+        os.makedirs(os.path.dirname(self.log_path), exist_ok=True)
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c",
+             "import sys, odoo.cli; sys.exit(odoo.cli.main())",
+             "-c", self.conf, "-d", self.db, "--db-filter", "^%s$" % self.db,
+             "--http-port", str(self.port), "--workers", "0",
+             "--max-cron-threads", "0", "--log-level", "warn"],
+            stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("Odoo exited with %s, see %s"
+                                   % (self.proc.returncode, self.log_path))
+            try:
+                if requests.get(self.url + "/web/login", timeout=2).status_code:
+                    return self
+            except requests.RequestException:
+                time.sleep(0.5)
+        self.stop()
+        raise RuntimeError("Odoo did not answer within %ss" % timeout)
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.kill(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        if getattr(self, "log", None):
+            self.log.close()
+
+    # helpers -----------------------------------------------------------
+    def session(self, login=None, password=None):
+        """A requests session, logged in through JSON-RPC when asked."""
+        http = requests.Session()
+        if login:
+            uid = self.jsonrpc(http, "/web/session/authenticate", {
+                "db": self.db, "login": login, "password": password,
+            })["uid"]
+            assert uid, "login %s failed" % login
+        return http
+
+    def jsonrpc(self, http, path, params):
+        resp = http.post(self.url + path, json={
+            "jsonrpc": "2.0", "method": "call", "params": params, "id": 1})
+        resp.raise_for_status()
+        body = resp.json()
+        if "error" in body:
+            raise AssertionError(body["error"])
+        return body["result"]
+
+
+@pytest.fixture(scope="session")
+def odoo_server():
+    conf = os.environ.get("LOTUS_ODOO_CONF", os.path.join(ROOT, "odoo-test.conf"))
+    db = os.environ.get("LOTUS_TEST_DB", "lotus_test")
+    if not os.path.exists(conf):
+        pytest.fail("no %s: run 'make test' (or 'make testdb') first" % conf)
+    server = OdooServer(conf, db, _free_port()).start()
+    yield server
+    server.stop()
