@@ -237,7 +237,10 @@ cmd_test() {
     port_free "$TEST_PORT" || die "port $TEST_PORT is already in use -- use 'make test TEST_PORT=8170'"
     local rc=0 rc2=0
     say "addon tests (pytest-odoo, database $TEST_DB)"
-    "$VENV/bin/pytest" -p no:cacheprovider -W ignore::DeprecationWarning \
+    # pytest-odoo turns the variables HOST, PORT, USER and PASSWORD into
+    # database options (a Docker convention): keep ours away from it.
+    env -u HOST -u PORT -u USER -u PASSWORD \
+        "$VENV/bin/pytest" -p no:cacheprovider -W ignore::DeprecationWarning \
         --odoo-config "$conf" --odoo-database "$TEST_DB" --odoo-http \
         ${PYTEST_ARGS:-} addons/*/tests || rc=$?
     say "end-to-end tests (tests/, real HTTP server)"
