@@ -15,3 +15,40 @@ def pytest_configure(config):
     import odoo.tools
     import odoo.tests.common as common
     common.PORT = odoo.tools.config["http_port"]
+
+
+def _odoo_http_wanted(config):
+    return (config.pluginmanager.hasplugin("odoo")
+            and config.getoption("--odoo-http", default=False))
+
+
+try:
+    import pytest
+except ImportError:  # pragma: no cover
+    pytest = None
+
+if pytest is not None:
+    @pytest.fixture(scope="session", autouse=True)
+    def _lotus_odoo_http_server(request):
+        """Serve HTTP for HttpCase tests.
+
+        pytest-odoo's ``--odoo-http`` starts Odoo's server with
+        ``stop=True`` before the test flag is set, which in Odoo 11 never
+        spawns the HTTP thread; spawn it once for the session here."""
+        if _odoo_http_wanted(request.config):
+            import socket
+            import time
+            import odoo.service.server as server_module
+            import odoo.tools
+            server = server_module.server
+            if server is not None and not getattr(server, "httpd", None):
+                server.http_spawn()
+                port = odoo.tools.config["http_port"]
+                deadline = time.time() + 30
+                while time.time() < deadline:
+                    try:
+                        socket.create_connection(("127.0.0.1", port), 1).close()
+                        break
+                    except OSError:
+                        time.sleep(0.2)
+        yield
