@@ -63,6 +63,20 @@ ensure_lessc() {
         || die "npm could not install less@3.13.1 -- check access to the npm registry"
 }
 
+ensure_wkhtmltopdf() {
+    # PDF reports (invoices, the order confirmation's attachment, return
+    # labels) are rendered by wkhtmltopdf.
+    if command -v wkhtmltopdf >/dev/null 2>&1; then return 0; fi
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing wkhtmltopdf (PDF reports) with apt-get"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            --no-install-recommends wkhtmltopdf; } >/dev/null 2>&1 \
+            || die "apt-get could not install wkhtmltopdf -- install it by hand (apt-get install wkhtmltopdf)"
+    else
+        die "wkhtmltopdf not found -- install it (sudo apt-get install wkhtmltopdf); Odoo renders PDF reports with it"
+    fi
+}
+
 # ------------------------------------------------------------ postgres
 ensure_postgres() {
     command -v psql >/dev/null 2>&1 || die "psql not found -- install PostgreSQL $PG_VERSION (apt-get install -y postgresql)"
@@ -197,6 +211,7 @@ copy_template() {
 setup() {
     ensure_venv
     ensure_lessc
+    ensure_wkhtmltopdf
     ensure_postgres
 }
 
