@@ -19,7 +19,7 @@ def pytest_configure(config):
 
 def _odoo_http_wanted(config):
     return (config.pluginmanager.hasplugin("odoo")
-            and config.getoption("--odoo-http", default=False))
+            and bool(config.getoption("--odoo-database", default=None)))
 
 
 try:
@@ -30,11 +30,13 @@ except ImportError:  # pragma: no cover
 if pytest is not None:
     @pytest.fixture(scope="session", autouse=True)
     def _lotus_odoo_http_server(request):
-        """Serve HTTP for HttpCase tests.
+        """Serve HTTP for HttpCase tests, once for the whole session.
 
-        pytest-odoo's ``--odoo-http`` starts Odoo's server with
-        ``stop=True`` before the test flag is set, which in Odoo 11 never
-        spawns the HTTP thread; spawn it once for the session here."""
+        pytest-odoo's ``--odoo-http`` starts a new Odoo server for every
+        test module, and in Odoo 11 the first one (started before the test
+        flag is set) never spawns its HTTP thread, while the later ones
+        fight for the port. Do without the flag: spawn the HTTP thread of
+        the server pytest-odoo started at launch, once."""
         if _odoo_http_wanted(request.config):
             import socket
             import time

@@ -256,7 +256,7 @@ cmd_test() {
     # database options (a Docker convention): keep ours away from it.
     env -u HOST -u PORT -u USER -u PASSWORD \
         "$VENV/bin/pytest" -p no:cacheprovider -W ignore::DeprecationWarning \
-        --odoo-config "$conf" --odoo-database "$TEST_DB" --odoo-http \
+        --odoo-config "$conf" --odoo-database "$TEST_DB" \
         ${PYTEST_ARGS:-} addons/*/tests || rc=$?
     say "end-to-end tests (tests/, real HTTP server)"
     LOTUS_ODOO_CONF="$conf" LOTUS_TEST_DB="$TEST_DB" \
