@@ -23,6 +23,10 @@ _logger = logging.getLogger(__name__)
 
 PLACEHOLDER = "Anonymised"
 PENDING_PREFIX = "Erasure pending: "
+# The address in mail_message.email_from ("Name <address>" or "address"),
+# lower case; lotus.retention.term.init() indexes this expression.
+EMAIL_FROM_ADDRESS = (
+    "lower(substring(email_from from '[^<[:space:]]+@[^>[:space:]]+'))")
 # Field types whose values are kept in tracking values: they are states,
 # amounts and dates, not personal data (P33).
 KEPT_TRACKING_TYPES = ("selection", "date", "datetime", "float", "integer",
@@ -513,9 +517,8 @@ class LotusAnonymizer(models.AbstractModel):
             # the partner.
             cr.execute("""
                 SELECT id FROM mail_message
-                 WHERE lower(email_from) LIKE ANY(%s)
-                    OR lower(reply_to) LIKE ANY(%s)
-            """, (patterns, patterns))
+                 WHERE %s = ANY(%%s)
+            """ % EMAIL_FROM_ADDRESS, (emails,))
             msg_ids = sorted(set(msg_ids) | {r[0] for r in cr.fetchall()})
         if emails:
             # Outgoing mails to the address or to the partners.

@@ -76,6 +76,18 @@ class LotusRetentionTerm(models.Model):
          "models refer to their term, choose another code."),
     ]
 
+    @api.model_cr
+    def init(self):
+        """Indexes the engine needs at scale on tables of other modules:
+        the sender address of chatter messages and the partner of users."""
+        from .lotus_anonymizer import EMAIL_FROM_ADDRESS
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS lotus_mail_message_email_from_idx "
+            "ON mail_message (%s)" % EMAIL_FROM_ADDRESS)
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS lotus_res_users_partner_id_idx "
+            "ON res_users (partner_id)")
+
     @api.constrains("duration_value")
     def _check_duration(self):
         for term in self:
