@@ -278,8 +278,7 @@ class LotusAnonymizer(models.AbstractModel):
         mixin = self.env["lotus.personal.data.mixin"]
         entries = []
         blocked_roots = {}
-        partner_model = self.env["res.partner"].sudo().with_context(
-            active_test=False)
+        open_partners = set()
         for model_name in mixin._lotus_personal_models():
             model = self.env[model_name].sudo().with_context(
                 active_test=False)
@@ -289,6 +288,8 @@ class LotusAnonymizer(models.AbstractModel):
                 ids = model.search(
                     model._lotus_subject_domain(partners), order="id").ids
             todo = self._not_anonymized(model, ids)
+            if model_name == "res.partner":
+                open_partners = set(todo)
             blocks = self._blocks(model, todo)
             reasons = {}
             for why in blocks.values():
@@ -333,8 +334,8 @@ class LotusAnonymizer(models.AbstractModel):
         restricted = {
             root: "; ".join(sorted(whys))
             for root, whys in blocked_roots.items()}
-        done_roots = [p.id for p in partners if p.id not in blocked_roots
-                      and not partner_model.browse(p.id).lotus_anonymized]
+        done_roots = [pid for pid in partners.ids
+                      if pid not in blocked_roots and pid in open_partners]
         return {
             "models": entries,
             "copies": copies,
