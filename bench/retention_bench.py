@@ -32,6 +32,8 @@ import sys
 import tempfile
 import time
 
+from psycopg2 import OperationalError
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHANNEL = "root.lotus_retention"
 TERM_XMLID = "lotus_gdpr.retention_term_customer_account"
@@ -64,7 +66,7 @@ def write_conf(path):
             "list_db = False",
             "log_level = warn",
             "log_handler = :WARNING,odoo.modules.loading:ERROR,"
-            "odoo.addons.queue_job:ERROR",
+            "odoo.addons.queue_job:ERROR,odoo.sql_db:CRITICAL",
             "workers = 0",
             "max_cron_threads = 0",
             "",
@@ -297,6 +299,23 @@ def run_workers(conf, db, n_workers):
     return time.time() - t0, reports
 
 
+def claim(registry):
+    """Take the next pending job of the channel (one per worker)."""
+    with registry.cursor() as cr:
+        cr.execute("""
+            UPDATE queue_job SET state = 'enqueued',
+                   date_enqueued = now() at time zone 'UTC'
+             WHERE id = (SELECT id FROM queue_job
+                          WHERE state = 'pending' AND channel = %s
+                            AND (eta IS NULL OR
+                                 eta <= now() at time zone 'UTC')
+                          ORDER BY priority, id
+                          FOR UPDATE SKIP LOCKED LIMIT 1)
+         RETURNING uuid, record_ids, args""", (CHANNEL,))
+        row = cr.fetchone()
+    return row
+
+
 def worker(conf, db):
     """A job worker: takes pending jobs of the channel one by one
     (FOR UPDATE SKIP LOCKED, so workers never take the same job), runs
@@ -316,18 +335,12 @@ def worker(conf, db):
     jobs, records, queries, failed = 0, 0, [], 0
     first_start = last_end = None
     while True:
-        with registry.cursor() as cr:
-            cr.execute("""
-                UPDATE queue_job SET state = 'enqueued',
-                       date_enqueued = now() at time zone 'UTC'
-                 WHERE id = (SELECT id FROM queue_job
-                              WHERE state = 'pending' AND channel = %s
-                                AND (eta IS NULL OR
-                                     eta <= now() at time zone 'UTC')
-                              ORDER BY priority, id
-                              FOR UPDATE SKIP LOCKED LIMIT 1)
-             RETURNING uuid, record_ids, args""", (CHANNEL,))
-            row = cr.fetchone()
+        try:
+            row = claim(registry)
+        except OperationalError:
+            # Two workers raced for the same row (repeatable read): the
+            # job stays pending, take another.
+            continue
         if not row:
             break
         uuid = row[0]
@@ -458,6 +471,13 @@ def main():
     data_dir = write_conf(conf)
     ensure_db(args, conf, data_dir)
     odoo, registry = odoo_env(conf, args.db)
+    with registry.cursor() as cr:
+        cr.execute("SELECT count(*) FROM queue_job WHERE state = 'pending' "
+                   "AND channel = %s", (CHANNEL,))
+        left = cr.fetchone()[0]
+    if left:
+        say("running %d jobs left from an earlier run first" % left)
+        run_workers(conf, args.db, 2)
     workers = [int(w) for w in args.workers.split(",")]
     batches = [int(b) for b in args.batch_sizes.split(",")]
     rows = []
