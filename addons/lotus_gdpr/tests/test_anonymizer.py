@@ -3,7 +3,7 @@
 import base64
 from unittest import mock
 
-from odoo.exceptions import AccessError, UserError  # noqa: F401
+from odoo.exceptions import UserError
 from odoo.tests.common import SavepointCase
 
 NAME = "Jantje Zeldzaamheid"

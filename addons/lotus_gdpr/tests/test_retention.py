@@ -1,5 +1,7 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest import mock
+
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests.common import SavepointCase
 from odoo.tools import mute_logger
@@ -134,6 +136,27 @@ class TestRetention(SavepointCase):
         result = self.term._job_apply_retention_batch(
             "res.partner", self.old.ids)
         self.assertIn("0 anonymised", result)
+
+    @mute_logger("odoo.addons.queue_job.models.base", "odoo.sql_db")
+    def test_failed_batch_changes_nothing(self):
+        """P26: a batch that crashes leaves nothing half done (its
+        transaction rolls back); the retry then does the whole batch once."""
+        Anonymizer = type(self.env["lotus.anonymizer"])
+        with mock.patch.object(Anonymizer, "_apply_rules",
+                               side_effect=RuntimeError("worker killed")):
+            with self.assertRaises(RuntimeError):
+                with self.env.cr.savepoint():
+                    self.term._job_apply_retention_batch(
+                        "res.partner", self.old.ids)
+        self.env.cache.invalidate()
+        self.assertFalse(any(self.old.mapped("lotus_anonymized")))
+        self.assertEqual(self.old[0].email, "oude.klant0@example.org")
+        result = self.term._job_apply_retention_batch(
+            "res.partner", self.old.ids)
+        self.assertIn("5 anonymised", result)
+        again = self.term._job_apply_retention_batch(
+            "res.partner", self.old.ids)
+        self.assertIn("0 anonymised", again)
 
     def test_delete_records(self):
         """P26: erasure can delete records instead of anonymising them."""
