@@ -115,8 +115,9 @@ class LotusAnonymizer(models.AbstractModel):
         """
         self._check_officer()
         partners = partners.sudo().with_context(active_test=False).exists()
-        plan = self._plan(partners)
+        plan = self._plan(partners, count_copies=False)
         totals = {"done": 0, "deleted": 0, "blocked": 0}
+        copies = plan["copies"]
         for entry in plan["models"]:
             if entry["model"] == "res.partner":
                 continue
@@ -126,6 +127,8 @@ class LotusAnonymizer(models.AbstractModel):
                 checked=True, blocked=len(entry["blocked_ids"]))
             for key in totals:
                 totals[key] += counts[key]
+            for key in copies:
+                copies[key] += counts.get(key, 0)
         # The partners last: their records above still named them.
         partner_entry = [e for e in plan["models"]
                          if e["model"] == "res.partner"][0]
@@ -134,6 +137,8 @@ class LotusAnonymizer(models.AbstractModel):
             checked=True, blocked=len(partner_entry["blocked_ids"]))
         for key in totals:
             totals[key] += counts[key]
+        for key in copies:
+            copies[key] += counts.get(key, 0)
         cr = self.env.cr
         done_roots = plan["anonymized_partner_ids"]
         if done_roots:
@@ -272,7 +277,7 @@ class LotusAnonymizer(models.AbstractModel):
         return self._field_labels(model, kept)[:12]
 
     @api.model
-    def _plan(self, partners):
+    def _plan(self, partners, count_copies=True):
         partners = partners.sudo().with_context(active_test=False).exists()
         all_ids, root_of = self._partner_tree(partners)
         mixin = self.env["lotus.personal.data.mixin"]
@@ -330,7 +335,8 @@ class LotusAnonymizer(models.AbstractModel):
                 entry["reasons"][why] = entry["reasons"].get(why, 0) + len(
                     extra)
                 entry["blocked"] += len(extra)
-        copies = self._count_copies(all_ids)
+        copies = self._count_copies(all_ids) if count_copies else {
+            "messages": 0, "attachments": 0, "followers": 0}
         restricted = {
             root: "; ".join(sorted(whys))
             for root, whys in blocked_roots.items()}
@@ -425,6 +431,7 @@ class LotusAnonymizer(models.AbstractModel):
         self.env["lotus.audit.log"].log(
             "delete" if delete else "anonymise",
             model.browse(todo), field_names=list(personal), note=note[:250])
+        counts.update(copies)
         return counts
 
     @api.model
