@@ -234,7 +234,13 @@ class LotusRetentionTerm(models.Model):
         key = hashlib.sha1(("%s:%s:%s" % (
             self.id or 0, model_name, ",".join(map(str, ids)))).encode()
         ).hexdigest()
-        return self.with_delay(
+        # No chatter on the job record: creating hundreds of jobs a night
+        # should not create hundreds of "Job created" messages. The context
+        # is not stored with the job, its execution is unaffected.
+        return self.with_context(
+            tracking_disable=True, mail_create_nolog=True,
+            mail_create_nosubscribe=True,
+        ).with_delay(
             channel=CHANNEL, identity_key="lotus_retention:" + key,
             description=_("Retention %s: %d records of %s") % (
                 self.code or _("erasure pending"), len(ids), model_name),
