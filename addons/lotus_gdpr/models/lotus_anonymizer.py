@@ -104,7 +104,7 @@ class LotusAnonymizer(models.AbstractModel):
 
         Returns a dict::
 
-            {"models": [{"model", "name", "count", "erase", "anonymized",
+            {"models": [{"model", "name", "count", "anonymized",
                          "blocked", "reasons": {reason: count},
                          "action": "anonymise"|"delete",
                          "fields": [labels erased], "keeps": [labels]}],
@@ -184,6 +184,8 @@ class LotusAnonymizer(models.AbstractModel):
     def _partner_tree(self, partners):
         """Ids of ``partners`` and all their contacts and addresses, and
         for each the id of the requested partner it belongs to."""
+        if not partners:
+            return [], {}
         Partner = self.env["res.partner"].sudo().with_context(
             active_test=False)
         all_ids = Partner.search([("id", "child_of", partners.ids)]).ids
@@ -289,6 +291,8 @@ class LotusAnonymizer(models.AbstractModel):
                 active_test=False)
             if model_name == "res.partner":
                 ids = list(all_ids)
+            elif not all_ids:
+                ids = []
             else:
                 ids = model.search(
                     model._lotus_subject_domain(partners), order="id").ids

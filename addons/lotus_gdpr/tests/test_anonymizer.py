@@ -204,6 +204,12 @@ class TestAnonymizer(SavepointCase):
         self.assertTrue(self.partner.lotus_anonymized)
         self.assertFalse(self.partner.lotus_restricted)
 
+    def test_nothing_selected_changes_nothing(self):
+        """An empty selection anonymises nobody (never 'everybody')."""
+        summary = self.anonymizer.anonymize(self.env["res.partner"])
+        self.assertEqual(summary["totals"]["done"], 0)
+        self.assertEqual(self.other.name, "Unrelated Klant")
+
     def test_employee_partner_blocked(self):
         """The partner of an employee user is never anonymised by mistake."""
         preview = self.anonymizer.preview(self.officer.partner_id)
