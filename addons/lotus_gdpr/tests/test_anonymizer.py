@@ -226,6 +226,13 @@ class TestAnonymizer(SavepointCase):
         self.assertNotIn(LASTNAME, wizard.preview_html)
         wizard.action_confirm()
         self.assertEqual(wizard.state, "done")
+        self.assertIn("Contact", wizard.result_html)
+        action = self.env.ref("lotus_gdpr.action_lotus_anonymize_wizard")
+        self.assertEqual(action.binding_model_id.model, "res.partner")
+        self.assertEqual(action.groups_id, self.env.ref(
+            "lotus_gdpr.group_privacy_officer"))
+        view = Wizard.fields_view_get(view_type="form")
+        self.assertIn("preview_html", view["arch"])
         self.partner.invalidate_cache()
         self.assertTrue(self.partner.lotus_anonymized)
 
