@@ -23,6 +23,11 @@
         "views/lotus_gdpr_menus.xml",
         "views/lotus_audit_log_views.xml",
         "views/lotus_privacy_recipient_views.xml",
+        "data/queue_job_data.xml",
+        "data/lotus_retention_term_data.xml",
+        "data/ir_cron_data.xml",
+        "views/lotus_retention_term_views.xml",
+        "views/lotus_anonymize_wizard_views.xml",
     ],
     "demo": [],
 }

@@ -17,7 +17,9 @@ The engine (export, anonymisation, retention, erasure) finds every model
 that inherits the mixin through ``_lotus_personal_models()``: there is no
 hard-coded list of models anywhere in lotus_gdpr.
 """
-from odoo import api, models
+from datetime import datetime
+
+from odoo import _, api, fields, models
 
 # What may happen to a personal field when a record is anonymised.
 ANONYMIZE_RULES = (
@@ -32,6 +34,13 @@ ANONYMIZE_RULES = (
 class LotusPersonalDataMixin(models.AbstractModel):
     _name = "lotus.personal.data.mixin"
     _description = "Holds personal data (privacy engine declarations)"
+
+    # Set by the anonymisation engine on every registered model: the
+    # retention planner skips these records, a re-run batch leaves them be.
+    lotus_anonymized = fields.Boolean(
+        "Anonymised", readonly=True, copy=False, index=True)
+    lotus_anonymized_date = fields.Datetime(
+        "Anonymised on", readonly=True, copy=False)
 
     # ------------------------------------------------------------------
     # Declarations: override in the inheriting model
@@ -94,6 +103,41 @@ class LotusPersonalDataMixin(models.AbstractModel):
         anonymised now (legal hold, tax retention, open order...).
         The reason is shown to the officer in the preview."""
         return {}
+
+    @api.multi
+    def _lotus_blocks_by_term(self, term_code, date_field=None):
+        """Generic block for ``_lotus_erasure_blocks``: the records whose
+        retention term ``term_code`` still runs, as ``{id: reason}``.
+
+        ``date_field`` (default ``_lotus_retention_date_field()``) is the
+        date the term runs from. A model that must keep its records for a
+        legal term (invoices: 7 years of tax retention) returns this from
+        its ``_lotus_erasure_blocks``; the reason names the end date and
+        the term, so the officer sees until when and why."""
+        if not self:
+            return {}
+        term = self.env["lotus.retention.term"].sudo().with_context(
+            active_test=False).search([("code", "=", term_code)], limit=1)
+        if not term or not term.active:
+            return {}
+        date_field = date_field or self._lotus_retention_date_field()
+        field = self._fields[date_field]
+        self.env.cr.execute(
+            'SELECT id, "%s" FROM "%s" WHERE id = ANY(%%s)'
+            % (field.name, self._table), (list(self.ids),))
+        blocks = {}
+        today = datetime.utcnow().date()
+        for rec_id, value in self.env.cr.fetchall():
+            if not value:
+                continue
+            start = value.date() if isinstance(value, datetime) else (
+                fields.Date.from_string(value)
+                if isinstance(value, str) else value)
+            until = term._lotus_expiry(start)
+            if until > today:
+                blocks[rec_id] = _("kept until %s (retention term %s: %s)") % (
+                    fields.Date.to_string(until), term.code, term.name)
+        return blocks
 
     @api.multi
     def _lotus_anonymize_hook(self):

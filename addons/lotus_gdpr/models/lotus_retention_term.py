@@ -1,0 +1,275 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Retention terms (P26, P27) and the scheduled action that applies them.
+
+The scheduled action only plans: per term and per registered model it
+finds the ids of expired records and enqueues them, in batches of a
+configurable size, as queue_job jobs on the channel
+``root.lotus_retention``. Any number of job workers, on one server or
+many sharing the database, then do the work in parallel. Each batch is
+one transaction and idempotent: records already anonymised are skipped.
+"""
+import hashlib
+import logging
+from datetime import datetime
+
+from dateutil.relativedelta import relativedelta
+from psycopg2 import OperationalError
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.queue_job.exception import RetryableJobError
+from odoo.addons.queue_job.job import job
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE_PARAM = "lotus_gdpr.retention_batch_size"
+DRY_RUN_PARAM = "lotus_gdpr.retention_dry_run"
+DEFAULT_BATCH_SIZE = 500
+CHANNEL = "root.lotus_retention"
+
+
+class LotusRetentionTerm(models.Model):
+    _name = "lotus.retention.term"
+    _description = "Retention term"
+    _order = "sequence, code"
+
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    code = fields.Char(
+        required=True, index=True,
+        help="Technical code by which a model declares that this term "
+             "governs it (_lotus_retention_category).")
+    name = fields.Char(required=True, translate=True)
+    category_description = fields.Text(
+        "Data category", translate=True,
+        help="Which personal data this term covers.")
+    duration_value = fields.Integer("Duration", required=True, default=1)
+    duration_unit = fields.Selection([
+        ("days", "Days"),
+        ("months", "Months"),
+        ("years", "Years"),
+    ], "Unit", required=True, default="years")
+    action = fields.Selection([
+        ("anonymize", "Anonymise"),
+        ("delete", "Delete"),
+    ], "When it ends", required=True, default="anonymize",
+        help="Anonymise keeps amounts, dates, countries, products and "
+             "states for analysis (P33); delete removes the record.")
+    date_basis = fields.Char(
+        "Runs from", translate=True,
+        help="The moment the term starts (e.g. end of the fiscal year of "
+             "the invoice, closing of the ticket, last order).")
+    legal_reason = fields.Text("Legal reason", translate=True)
+    model_ids = fields.Many2many(
+        "ir.model", string="Also applies to",
+        help="Registered models this term governs in addition to the "
+             "models that declare its code themselves.")
+    declared_models = fields.Char(
+        "Governed models", compute="_compute_declared_models",
+        help="Registered models governed by this term.")
+
+    _sql_constraints = [
+        ("code_unique", "UNIQUE(code)",
+         "A retention term with this code already exists: codes are how "
+         "models refer to their term, choose another code."),
+    ]
+
+    @api.model_cr
+    def init(self):
+        """Indexes the engine needs at scale on tables of other modules:
+        the sender address of chatter messages and the partner of users."""
+        from .lotus_anonymizer import EMAIL_FROM_ADDRESS
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS lotus_mail_message_email_from_idx "
+            "ON mail_message (%s)" % EMAIL_FROM_ADDRESS)
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS lotus_res_users_partner_id_idx "
+            "ON res_users (partner_id)")
+
+    @api.constrains("duration_value")
+    def _check_duration(self):
+        for term in self:
+            if term.duration_value < 0:
+                raise ValidationError(_(
+                    "Retention term %s: the duration cannot be negative; "
+                    "enter 0 or more.") % term.code)
+
+    @api.depends("code", "model_ids")
+    def _compute_declared_models(self):
+        for term in self:
+            term.declared_models = ", ".join(term._lotus_model_names())
+
+    # ------------------------------------------------------------------
+    # Dates
+    # ------------------------------------------------------------------
+    @api.multi
+    def _lotus_delta(self):
+        self.ensure_one()
+        return relativedelta(**{self.duration_unit: self.duration_value})
+
+    @api.multi
+    def _lotus_expiry(self, start):
+        """Date (a ``date``) on which data dated ``start`` expires."""
+        return start + self._lotus_delta()
+
+    @api.multi
+    def _lotus_cutoff(self):
+        """Records dated before this moment (a ``datetime``) expired."""
+        return datetime.utcnow() - self._lotus_delta()
+
+    @api.multi
+    def _lotus_model_names(self):
+        """Registered models governed by this term."""
+        self.ensure_one()
+        mixin = self.env["lotus.personal.data.mixin"]
+        extra = set(self.model_ids.mapped("model"))
+        return [
+            name for name in mixin._lotus_personal_models()
+            if name in extra
+            or self.env[name]._lotus_retention_category() == self.code
+        ]
+
+    # ------------------------------------------------------------------
+    # Planning (the scheduled action)
+    # ------------------------------------------------------------------
+    @api.model
+    def _lotus_batch_size(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            BATCH_SIZE_PARAM, DEFAULT_BATCH_SIZE)
+        try:
+            return max(1, int(value))
+        except (TypeError, ValueError):
+            _logger.warning("%s is not a number: using %d",
+                            BATCH_SIZE_PARAM, DEFAULT_BATCH_SIZE)
+            return DEFAULT_BATCH_SIZE
+
+    @api.model
+    def _lotus_dry_run(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            DRY_RUN_PARAM, "False")
+        return str(value).strip().lower() in ("1", "true", "yes")
+
+    @api.multi
+    def _lotus_expired_ids(self, model_name):
+        """Ids of the records of ``model_name`` that this term expired and
+        that are not anonymised yet, oldest first."""
+        self.ensure_one()
+        model = self.env[model_name].sudo().with_context(active_test=False)
+        date_field = model._lotus_retention_date_field()
+        cutoff = self._lotus_cutoff()
+        if model._fields[date_field].type == "date":
+            cutoff = cutoff.date()
+        domain = list(model._lotus_retention_domain()) + [
+            (date_field, "<", fields.Datetime.to_string(cutoff)
+             if isinstance(cutoff, datetime)
+             else fields.Date.to_string(cutoff)),
+        ]
+        if "lotus_anonymized" in model._fields:
+            domain.append(("lotus_anonymized", "=", False))
+        subject = model._lotus_subject_field()
+        if subject == "id" and "lotus_legal_hold" in model._fields:
+            domain.append(("lotus_legal_hold", "=", False))
+        elif subject in model._fields and model._fields[subject].type == \
+                "many2one":
+            domain.append((subject + ".lotus_legal_hold", "!=", True))
+        return model.search(domain, order="id").ids
+
+    @api.model
+    def _lotus_pending_partner_ids(self):
+        """Partners whose erasure waits for a term to end (restricted by
+        the engine): re-planned every night until it can be completed."""
+        return self.env["res.partner"].sudo().with_context(
+            active_test=False).search([
+                ("lotus_restricted", "=", True),
+                ("lotus_anonymized", "=", False),
+                ("lotus_legal_hold", "=", False),
+                ("lotus_restriction_reason", "=like",
+                 self.env["lotus.anonymizer"]._pending_prefix() + "%"),
+            ], order="id").ids
+
+    @api.model
+    def cron_apply_retention(self, dry_run=None, batch_size=None):
+        """Scheduled action: plan the work of every active term.
+
+        Enqueues one job per batch of expired records; in dry-run mode
+        (argument, or system parameter ``lotus_gdpr.retention_dry_run``)
+        only counts. Writes one audit log entry per term and model with
+        the counts. Returns ``{(term code, model): expired count}``."""
+        if dry_run is None:
+            dry_run = self._lotus_dry_run()
+        batch_size = batch_size or self._lotus_batch_size()
+        audit = self.env["lotus.audit.log"]
+        summary = {}
+        plans = []
+        for term in self.sudo().search([]):
+            for model_name in term._lotus_model_names():
+                plans.append((term, model_name,
+                              term._lotus_expired_ids(model_name)))
+        pending = self._lotus_pending_partner_ids()
+        if pending:
+            plans.append((self.browse(), "res.partner", pending))
+        for term, model_name, ids in plans:
+            batches = [ids[i:i + batch_size]
+                       for i in range(0, len(ids), batch_size)]
+            code = term.code or "erasure_pending"
+            summary[(code, model_name)] = len(ids)
+            if not dry_run:
+                for batch in batches:
+                    term._lotus_enqueue_batch(model_name, batch)
+            audit.log(
+                "retention_dry_run" if dry_run else "retention_planned",
+                self.env[model_name].browse(), note=_(
+                    "term %s: %d expired records of %s, %d batches of "
+                    "at most %d%s") % (
+                    code, len(ids), model_name, len(batches), batch_size,
+                    _(" (dry run: nothing enqueued)") if dry_run else ""))
+        return summary
+
+    @api.multi
+    def _lotus_enqueue_batch(self, model_name, ids):
+        """One job per batch; the identity key keeps a batch that is
+        already waiting from being enqueued twice by the next run."""
+        key = hashlib.sha1(("%s:%s:%s" % (
+            self.id or 0, model_name, ",".join(map(str, ids)))).encode()
+        ).hexdigest()
+        # No chatter on the job record: creating hundreds of jobs a night
+        # should not create hundreds of "Job created" messages. The context
+        # is not stored with the job, its execution is unaffected.
+        return self.with_context(
+            tracking_disable=True, mail_create_nolog=True,
+            mail_create_nosubscribe=True,
+        ).with_delay(
+            channel=CHANNEL, identity_key="lotus_retention:" + key,
+            description=_("Retention %s: %d records of %s") % (
+                self.code or _("erasure pending"), len(ids), model_name),
+        )._job_apply_retention_batch(model_name, ids)
+
+    @api.multi
+    @job(default_channel=CHANNEL, retry_pattern={1: 60, 3: 300, 5: 1800})
+    def _job_apply_retention_batch(self, model_name, ids):
+        """Job: anonymise (or delete) one batch of expired records.
+
+        One transaction (the job runner commits it); idempotent: records
+        anonymised meanwhile are skipped, deleted ones are gone; a lock
+        conflict postpones the job instead of failing it."""
+        anonymizer = self.env["lotus.anonymizer"].sudo()
+        try:
+            if model_name == "res.partner":
+                partners = self.env["res.partner"].sudo().with_context(
+                    active_test=False).browse(ids).exists()
+                result = anonymizer.anonymize(
+                    partners, reason=_("retention term %s") % (
+                        self.code or _("erasure pending")))
+                counts = result["totals"]
+            else:
+                delete = bool(self) and self.action == "delete"
+                counts = anonymizer._erase_records(
+                    model_name, ids, delete=delete,
+                    reason=_("retention term %s") % self.code)
+        except OperationalError as err:
+            raise RetryableJobError(
+                "database conflict, retried later: %s" % err.pgcode)
+        return _("%(done)d anonymised, %(deleted)d deleted, "
+                 "%(blocked)d blocked") % counts
