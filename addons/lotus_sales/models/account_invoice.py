@@ -17,7 +17,7 @@ class AccountInvoice(models.Model):
 
     lotus_order_numbers = fields.Char(
         "Order number", compute="_compute_lotus_order_numbers",
-        help="Sale order(s) this invoice bills (P7: printed on it).")
+        help="Sale order(s) this invoice bills; printed on the invoice.")
 
     @api.multi
     @api.depends("invoice_line_ids.sale_line_ids")

@@ -49,8 +49,9 @@ class DeliveryCarrier(models.Model):
     lotus_share_country = fields.Boolean("Shares country", default=True)
     lotus_share_phone = fields.Boolean(
         "Shares phone number",
-        help="P3: the phone number is printed on the label only for "
-             "carriers whose rule allows it.")
+        help="The phone number goes on the label only for carriers whose "
+             "rule allows it, so that the driver can call about the "
+             "delivery.")
     lotus_share_email = fields.Boolean(
         "Shares email address",
         help="For carriers that announce the delivery by email.")

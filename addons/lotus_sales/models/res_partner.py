@@ -29,7 +29,7 @@ class ResPartner(models.Model):
         "res.partner", "Person", compute="_compute_lotus_person_id",
         help="The person this contact or address stands for (the address "
              "itself, or the person it is an address of); empty for a "
-             "company. Printed on invoices and labels (P1, P7).")
+             "company. Printed on invoices and shipping labels.")
 
     @api.multi
     @api.depends("is_company", "name", "parent_id")
