@@ -4,3 +4,4 @@ from . import sale_order
 from . import account_invoice
 from . import stock_picking
 from . import payment_transaction
+from . import lotus_privacy_disclosure
