@@ -1,7 +1,7 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 # Keys of the shipping payload, in label order, with the switch of the
 # carrier's sharing rule that allows each one (P8, P3).
@@ -29,7 +29,7 @@ class DeliveryCarrier(models.Model):
 
     lotus_recipient_id = fields.Many2one(
         "lotus.privacy.recipient", "Registered recipient",
-        domain=[("kind", "=", "carrier")], ondelete="restrict",
+        domain=[("kind", "=", "carrier")], ondelete="restrict", copy=False,
         help="The carrier as registered under Privacy > Register > "
              "Recipients. Without it nothing is shipped with this carrier.")
     lotus_activity_id = fields.Many2one(
@@ -55,6 +55,45 @@ class DeliveryCarrier(models.Model):
     lotus_share_email = fields.Boolean(
         "Shares email address",
         help="For carriers that announce the delivery by email.")
+
+    @api.model
+    def _lotus_rule_fields(self):
+        """Fields that make up the sharing rule."""
+        return ["lotus_recipient_id", "lotus_activity_id"] + [
+            switch for _key, switch in SHARE_FIELDS]
+
+    @api.model
+    def _lotus_check_rule_editor(self):
+        if not self.env.user.has_group("lotus_gdpr.group_privacy_officer"):
+            raise AccessError(_(
+                "Only the Privacy Officer may decide what a carrier receives "
+                "(registered recipient, purpose, shared fields). Ask your "
+                "Data Protection Officer."))
+
+    @api.model
+    def create(self, vals):
+        """Anyone who manages carriers may create one with the default
+        rule; linking a recipient or sharing phone or email is the privacy
+        officer's decision."""
+        if vals.get("lotus_recipient_id") or vals.get("lotus_share_phone") \
+                or vals.get("lotus_share_email"):
+            self._lotus_check_rule_editor()
+        carrier = super(DeliveryCarrier, self).create(vals)
+        if vals.get("lotus_recipient_id"):
+            self.env["lotus.audit.log"].log(
+                "carrier_sharing_rule", carrier, carrier._lotus_shared_fields())
+        return carrier
+
+    @api.multi
+    def write(self, vals):
+        """Only the privacy officer changes what a carrier receives; every
+        change is logged (field names, never values)."""
+        changed = sorted(set(vals) & set(self._lotus_rule_fields()))
+        if changed:
+            self._lotus_check_rule_editor()
+            self.env["lotus.audit.log"].log(
+                "carrier_sharing_rule", self, changed)
+        return super(DeliveryCarrier, self).write(vals)
 
     @api.multi
     def _lotus_shared_fields(self):

@@ -77,3 +77,14 @@ class TestAddressCheck(LotusSalesCase):
             picking.action_done()
         self.assertNotEqual(picking.state, "done")
         self.assertFalse(self._disclosures(picking))
+
+    def test_batch_confirmation_is_all_or_nothing(self):
+        """P2: confirming several orders at once confirms none while one of
+        them has an incomplete address."""
+        good = self._make_order(self.customer)
+        bad = self._make_order(self._make_customer("Joris", "Kok", city=False))
+        with self.assertRaises(UserError) as raised:
+            (good | bad).action_confirm()
+        self.assertIn(bad.name, raised.exception.name)
+        self.assertNotIn(good.name, raised.exception.name)
+        self.assertEqual((good | bad).mapped("state"), ["draft", "draft"])

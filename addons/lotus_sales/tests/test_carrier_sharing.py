@@ -1,6 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import LotusSalesCase
 
@@ -150,3 +150,64 @@ class TestCarrierSharing(LotusSalesCase):
         self.assertFalse(self._disclosures(picking))
         with self.assertRaises(UserError):
             picking._lotus_shipping_payload()
+
+
+class TestCarrierRuleEditing(LotusSalesCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestCarrierRuleEditing, cls).setUpClass()
+        cls.stock_manager = cls.env["res.users"].create({
+            "name": "Stock Manager (test)",
+            "login": "lotus_sales_stock_manager",
+            "email": "stockmanager@example.nl",
+            "groups_id": [(6, 0, [
+                cls.env.ref("stock.group_stock_manager").id,
+                cls.env.ref("sales_team.group_sale_manager").id])],
+        })
+        cls.officer = cls.env["res.users"].create({
+            "name": "Privacy Officer (test)",
+            "login": "lotus_sales_officer",
+            "email": "dpo@example.nl",
+            "groups_id": [(6, 0, [
+                cls.env.ref("stock.group_stock_manager").id,
+                cls.env.ref("lotus_gdpr.group_privacy_officer").id])],
+        })
+
+    def test_only_the_officer_changes_the_rule(self):
+        """P8, P3: a stock manager cannot make a carrier receive the phone
+        number or link it to a recipient; the privacy officer can, and the
+        change is logged without values."""
+        as_manager = self.carrier.sudo(self.stock_manager)
+        with self.assertRaises(AccessError):
+            as_manager.write({"lotus_share_phone": True})
+        with self.assertRaises(AccessError):
+            self.env["delivery.carrier"].sudo(self.stock_manager).create({
+                "name": "Courier (test)",
+                "product_id": self.shipping_product.id,
+                "lotus_recipient_id": self.recipient.id})
+        # the manager still manages the rest of the carrier
+        as_manager.write({"fixed_price": 4.95})
+        plain = self.env["delivery.carrier"].sudo(self.stock_manager).create({
+            "name": "Courier (test)", "product_id": self.shipping_product.id})
+        self.assertFalse(plain.lotus_share_phone)
+        self.assertFalse(plain.lotus_recipient_id)
+        self.carrier.sudo(self.officer).write({"lotus_share_phone": True})
+        self.assertTrue(self.carrier.lotus_share_phone)
+        log = self.env["lotus.audit.log"].search([
+            ("action", "=", "carrier_sharing_rule"),
+            ("res_id", "=", self.carrier.id)], limit=1)
+        self.assertEqual(log.field_names, "lotus_share_phone")
+
+    def test_views_show_rule_and_disclosures(self):
+        """P8: the carrier form shows its sharing rule; order and delivery
+        forms show "Shared with carriers"."""
+        carrier_arch = self.env["delivery.carrier"].fields_view_get(
+            view_type="form")["arch"]
+        for field in ("lotus_recipient_id", "lotus_activity_id",
+                      "lotus_share_phone", "lotus_share_email"):
+            self.assertIn(field, carrier_arch)
+        for model in ("sale.order", "stock.picking"):
+            arch = self.env[model].fields_view_get(view_type="form")["arch"]
+            self.assertIn("action_lotus_view_disclosures", arch)
+            self.assertIn("lotus_disclosure_ids", arch)
