@@ -81,7 +81,8 @@ class DeliveryCarrier(models.Model):
         carrier = super(DeliveryCarrier, self).create(vals)
         if vals.get("lotus_recipient_id"):
             self.env["lotus.audit.log"].log(
-                "carrier_sharing_rule", carrier, carrier._lotus_shared_fields())
+                "carrier_sharing_rule", carrier,
+                carrier._lotus_shared_fields())
         return carrier
 
     @api.multi

@@ -23,6 +23,12 @@ class PaymentTransaction(models.Model):
         }
 
     @api.model
+    def _lotus_export_fields(self):
+        return ["reference", "acquirer_id", "acquirer_reference", "amount",
+                "currency_id", "state", "create_date"] + list(
+                    self._lotus_personal_fields())
+
+    @api.model
     def _lotus_retention_category(self):
         return "orders"
 

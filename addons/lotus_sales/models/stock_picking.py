@@ -250,6 +250,11 @@ class StockPicking(models.Model):
         return {"note": "blank", "carrier_tracking_ref": "blank"}
 
     @api.model
+    def _lotus_export_fields(self):
+        return ["name", "origin", "scheduled_date", "date_done", "state",
+                "carrier_id"] + list(self._lotus_personal_fields())
+
+    @api.model
     def _lotus_retention_category(self):
         return "orders"
 

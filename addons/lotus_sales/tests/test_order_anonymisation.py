@@ -84,6 +84,11 @@ class TestOrderAnonymisation(LotusSalesCase):
             self.assertIn(name, models)
             self.assertEqual(self.env[name]._lotus_retention_category(),
                              category)
+            model = self.env[name]
+            declared = (list(model._lotus_personal_fields())
+                        + model._lotus_export_fields()
+                        + [model._lotus_retention_date_field()])
+            self.assertFalse([f for f in declared if f not in model._fields])
         kept = set(self.env["sale.order"]._lotus_personal_fields())
         for field in ("amount_total", "amount_tax", "date_order", "state",
                       "order_line", "partner_id", "confirmation_date"):
