@@ -78,18 +78,22 @@ class SaleOrder(models.Model):
         """Lines "order - role (contact): missing parts" for every order
         whose customer name, invoice or delivery address is incomplete."""
         problems = []
+        # translated once per batch, not per order
+        customer, invoice, delivery, line = (
+            _("customer"), _("invoice address"), _("delivery address"),
+            _("%s - %s (%s): %s missing"))
         for order in self:
             checks = [
-                (_("customer"), order.partner_id,
+                (customer, order.partner_id,
                  order.partner_id._lotus_names_missing()),
-                (_("invoice address"), order.partner_invoice_id,
+                (invoice, order.partner_invoice_id,
                  order.partner_invoice_id._lotus_address_missing()),
-                (_("delivery address"), order.partner_shipping_id,
+                (delivery, order.partner_shipping_id,
                  order.partner_shipping_id._lotus_address_missing()),
             ]
             for role, partner, missing in checks:
                 if missing:
-                    problems.append(_("%s - %s (%s): %s missing") % (
+                    problems.append(line % (
                         order.name, role, partner.display_name,
                         ", ".join(missing)))
         return problems
