@@ -15,9 +15,18 @@
         "sale_stock",
         "delivery",
         "partner_firstname",
+        "payment",
     ],
     "data": [
         "data/ir_config_parameter_data.xml",
+        "views/lotus_privacy_disclosure_views.xml",
+        "views/res_partner_views.xml",
+        "views/delivery_carrier_views.xml",
+        "views/sale_order_views.xml",
+        "views/stock_picking_views.xml",
+        "views/account_invoice_views.xml",
+        "views/portal_templates.xml",
+        "report/report_invoice.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

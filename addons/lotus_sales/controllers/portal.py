@@ -1,0 +1,50 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _
+from odoo.http import request, route
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..tools import contains_card_number
+
+
+class LotusCustomerPortal(CustomerPortal):
+    """"My details" asks for first and family name (P1) and a complete
+    address with house number and postal code (P2); company name stays
+    optional. A form that still posts one ``name`` keeps working."""
+
+    MANDATORY_BILLING_FIELDS = [
+        "firstname", "lastname", "phone", "email", "street", "zipcode",
+        "city", "country_id",
+    ]
+    OPTIONAL_BILLING_FIELDS = ["state_id", "vat", "company_name"]
+
+    @route()
+    def account(self, redirect=None, **post):
+        if post and post.get("name") and not (
+                post.get("firstname") or post.get("lastname")):
+            # an older form (or a script) that posts the full name only
+            Partner = request.env["res.partner"]
+            parts = Partner._get_inverse_name(
+                Partner._get_whitespace_cleaned_name(post["name"]))
+            post["firstname"] = parts["firstname"] or ""
+            post["lastname"] = parts["lastname"] or ""
+        post.pop("name", None)
+        return super(LotusCustomerPortal, self).account(
+            redirect=redirect, **post)
+
+    def details_form_validate(self, data):
+        error, error_message = super(
+            LotusCustomerPortal, self).details_form_validate(data)
+        street = data.get("street") or ""
+        if street and not any(char.isdigit() for char in street):
+            error["street"] = "error"
+            error_message.append(_(
+                "Please add your house number to the street."))
+        if any(contains_card_number(value) for value in data.values()
+               if isinstance(value, str)):
+            error["common"] = "error"
+            error_message.append(_(
+                "Please do not enter payment card numbers: you pay safely "
+                "through PayPal or MultiSafepay at checkout."))
+        return error, error_message

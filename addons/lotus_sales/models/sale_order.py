@@ -1,0 +1,193 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import check_card_numbers
+
+# Free-text fields of an order where a card number could be typed (P5).
+CARD_GUARDED_FIELDS = (
+    "note", "client_order_ref", "origin", "lotus_payment_reference",
+)
+
+
+class SaleOrder(models.Model):
+    _name = "sale.order"
+    _inherit = ["sale.order", "lotus.personal.data.mixin"]
+
+    # P5: the order keeps the provider's transaction reference, nothing else
+    lotus_payment_provider_id = fields.Many2one(
+        "lotus.privacy.recipient", "Payment provider",
+        domain=[("kind", "=", "payment")], ondelete="restrict", copy=False,
+        help="Registered payment service provider (PayPal, MultiSafepay) "
+             "that processed the payment. Card and account details stay "
+             "with the provider.")
+    lotus_payment_reference = fields.Char(
+        "Payment transaction reference", copy=False,
+        help="The provider's transaction reference, the only payment data "
+             "kept on the order. Never a card number.")
+    # P8: what went to carriers for this order's deliveries
+    lotus_disclosure_ids = fields.Many2many(
+        "lotus.privacy.disclosure", string="Shared with carriers",
+        compute="_compute_lotus_disclosures")
+    lotus_disclosure_count = fields.Integer(
+        "Disclosures", compute="_compute_lotus_disclosures")
+
+    # ------------------------------------------------------------------
+    # P8: disclosures of this order's deliveries
+    # ------------------------------------------------------------------
+    @api.multi
+    def _compute_lotus_disclosures(self):
+        pickings = self.mapped("picking_ids")
+        by_picking = pickings._lotus_disclosures_by_picking()
+        for order in self:
+            disclosures = self.env["lotus.privacy.disclosure"]
+            for picking in order.picking_ids:
+                disclosures |= by_picking.get(picking.id, disclosures)
+            order.lotus_disclosure_ids = disclosures
+            order.lotus_disclosure_count = len(disclosures)
+
+    @api.multi
+    def action_lotus_view_disclosures(self):
+        """Smart button: what was shared with carriers, with whom, when."""
+        self.ensure_one()
+        return self.env["stock.picking"]._lotus_disclosure_action(
+            self.lotus_disclosure_ids)
+
+    # ------------------------------------------------------------------
+    # P5: no card numbers
+    # ------------------------------------------------------------------
+    @api.constrains(*CARD_GUARDED_FIELDS)
+    def _check_lotus_card_numbers(self):
+        """P5: no payment card number in the order's fields and notes."""
+        check_card_numbers(self, CARD_GUARDED_FIELDS)
+
+    @api.multi
+    @api.returns("self", lambda value: value.id)
+    def message_post(self, *args, **kwargs):
+        """P5: a note typed in the chatter may not hold a card number
+        either (mail that comes in is not refused: it is not typed here)."""
+        self.env["res.partner"]._lotus_check_posted_note(args, kwargs)
+        return super(SaleOrder, self).message_post(*args, **kwargs)
+
+    # ------------------------------------------------------------------
+    # P1, P2: complete names and addresses before confirmation
+    # ------------------------------------------------------------------
+    @api.multi
+    def _lotus_address_problems(self):
+        """Lines "order - role (contact): missing parts" for every order
+        whose customer name, invoice or delivery address is incomplete."""
+        problems = []
+        # translated once per batch, not per order
+        customer, invoice, delivery, line = (
+            _("customer"), _("invoice address"), _("delivery address"),
+            _("%s - %s (%s): %s missing"))
+        for order in self:
+            checks = [
+                (customer, order.partner_id,
+                 order.partner_id._lotus_names_missing()),
+                (invoice, order.partner_invoice_id,
+                 order.partner_invoice_id._lotus_address_missing()),
+                (delivery, order.partner_shipping_id,
+                 order.partner_shipping_id._lotus_address_missing()),
+            ]
+            for role, partner, missing in checks:
+                if missing:
+                    problems.append(line % (
+                        order.name, role, partner.display_name,
+                        ", ".join(missing)))
+        return problems
+
+    @api.multi
+    def _lotus_check_addresses(self):
+        """P1, P2: raise one UserError listing every missing part."""
+        problems = self._lotus_address_problems()
+        if problems:
+            raise UserError(_(
+                "The order cannot be confirmed: the invoice needs the "
+                "customer's first and family name, and the invoice and "
+                "shipping label need street and house number, postal "
+                "code, city and country.\n%s\nComplete the contact(s) and "
+                "confirm again.") % "\n".join(problems))
+
+    @api.multi
+    def action_confirm(self):
+        """P2: nothing is confirmed while an address is incomplete.
+        P19: the order confirmation mail goes to every customer."""
+        self._lotus_check_addresses()
+        if self._lotus_send_confirmation_mail():
+            self = self.with_context(send_email=True)
+        return super(SaleOrder, self).action_confirm()
+
+    @api.model
+    def _lotus_send_confirmation_mail(self):
+        param = self.env["ir.config_parameter"].sudo().get_param(
+            "lotus_sales.order_confirmation_mail", "True")
+        return param.lower() not in ("0", "false", "")
+
+    # ------------------------------------------------------------------
+    # Privacy engine declarations (P26, P33)
+    # ------------------------------------------------------------------
+    @api.model
+    def _lotus_personal_fields(self):
+        """Names and addresses live on the invoice and delivery contacts
+        (res.partner, anonymised as partners); the order itself keeps
+        amounts, taxes, dates, products, quantities, state and, through
+        the contacts, the country."""
+        return {
+            "client_order_ref": "blank",
+            "note": "blank",
+            "origin": "blank",
+            "lotus_payment_reference": "blank",
+        }
+
+    @api.model
+    def _lotus_subject_domain(self, partners):
+        return ["|", "|",
+                ("partner_id", "child_of", partners.ids),
+                ("partner_invoice_id", "child_of", partners.ids),
+                ("partner_shipping_id", "child_of", partners.ids)]
+
+    @api.model
+    def _lotus_retention_category(self):
+        return "orders"
+
+    @api.model
+    def _lotus_retention_date_field(self):
+        return "date_order"
+
+    @api.model
+    def _lotus_retention_domain(self):
+        return [("state", "in", ("sale", "done", "cancel"))]
+
+    @api.model
+    def _lotus_export_fields(self):
+        return ["name", "date_order", "state", "amount_untaxed",
+                "amount_tax", "amount_total", "partner_invoice_id",
+                "partner_shipping_id", "lotus_payment_provider_id"] + list(
+                    self._lotus_personal_fields())
+
+    @api.multi
+    def _lotus_erasure_blocks(self):
+        """An order still being delivered or invoiced is needed to fulfil
+        the contract: it is restricted, not anonymised, until done."""
+        blocks = super(SaleOrder, self)._lotus_erasure_blocks()
+        for order in self:
+            if order.state != "sale":
+                continue
+            if any(p.state not in ("done", "cancel")
+                   for p in order.picking_ids):
+                blocks[order.id] = _(
+                    "order %s is not fully delivered yet") % order.name
+            elif order.invoice_status == "to invoice":
+                blocks[order.id] = _(
+                    "order %s is not fully invoiced yet") % order.name
+        return blocks
+
+    @api.multi
+    def _lotus_anonymize_hook(self):
+        """Messages and attachments of an order (mails, quotation PDFs)
+        carry names and addresses: they go; the figures stay."""
+        super(SaleOrder, self)._lotus_anonymize_hook()
+        self.env["res.partner"]._lotus_purge_thread(self)
+        return True
