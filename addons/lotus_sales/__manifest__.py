@@ -21,5 +21,9 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/product_demo.xml",
+        "demo/stock_inventory_demo.xml",
+        "demo/sale_order_demo.xml",
     ],
 }

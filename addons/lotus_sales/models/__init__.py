@@ -1,1 +1,1 @@
-
+from . import lotus_demo
