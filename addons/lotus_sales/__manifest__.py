@@ -24,6 +24,7 @@
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",
         "demo/stock_inventory_demo.xml",
+        "demo/delivery_carrier_demo.xml",
         "demo/sale_order_demo.xml",
     ],
 }

@@ -7,10 +7,13 @@ a delivery and posting an invoice take wizards in the user interface. These
 methods do what a warehouse worker and a bookkeeper would do, dated after
 the order so that the history reads as it would in a real shop. They are
 called only from ``demo/sale_order_demo.xml`` and change nothing else."""
+import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
 
 
 class LotusDemo(models.AbstractModel):
@@ -65,6 +68,31 @@ class LotusDemo(models.AbstractModel):
         return True
 
     @api.model
+    def _demo_link_carriers(self, links):
+        """Link each demo carrier to the recipient of personal data that
+        the privacy register holds for it (P8): ``{carrier_ref:
+        recipient_ref}``. Carriers stay unlinked where the register or the
+        link field is not there (then they ship without sharing data)."""
+        Carrier = self.env["delivery.carrier"]
+        if "lotus_recipient_id" not in Carrier._fields:
+            return False
+        for carrier_ref, recipient_ref in links.items():
+            recipient = self.env.ref(recipient_ref, raise_if_not_found=False)
+            if recipient:
+                self.env.ref(carrier_ref).lotus_recipient_id = recipient
+        return True
+
+    @api.model
+    def _demo_add_shipping(self, order_refs):
+        """Add the shipping line of each quotation's carrier, as the web
+        shop's checkout does."""
+        for order in self._demo_orders(order_refs).filtered("carrier_id"):
+            order.get_delivery_price()
+            if order.delivery_rating_success:
+                order.set_delivery_line()
+        return True
+
+    @api.model
     def _demo_send(self, order_refs):
         """Mark the quotations as sent by e-mail, without sending one. The
         customer follows the quotation, as after a real sending, so that
@@ -106,6 +134,7 @@ class LotusDemo(models.AbstractModel):
                 raise UserError(_(
                     "Demo data: order %(order)s has no delivery to validate; "
                     "confirm it first.") % {"order": order.name})
+            self._demo_check_carriers(pickings)
             pickings.action_assign()
             short = pickings.filtered(lambda p: p.state != "assigned")
             if short:
@@ -121,6 +150,23 @@ class LotusDemo(models.AbstractModel):
                 + timedelta(days=days_after))
             pickings.write({"date_done": done})
             pickings.mapped("move_lines").write({"date": done})
+        return True
+
+    @api.model
+    def _demo_check_carriers(self, pickings):
+        """A carrier that may not receive the delivery data (not linked to
+        a registered recipient) would stop the shipment: ship those demo
+        parcels without a carrier instead, and say so in the log (no
+        personal data there, only the transfer's reference)."""
+        for picking in pickings.filtered("carrier_id"):
+            carrier = picking.carrier_id
+            if not hasattr(carrier, "_lotus_sharing_problems"):
+                continue
+            if carrier._lotus_sharing_problems():
+                _logger.warning(
+                    "Demo data: carrier %s may not receive personal data; "
+                    "%s ships without a carrier.", carrier.name, picking.name)
+                picking.carrier_id = False
         return True
 
     @api.model
