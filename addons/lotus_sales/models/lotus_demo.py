@@ -8,6 +8,7 @@ methods do what a warehouse worker and a bookkeeper would do, dated after
 the order so that the history reads as it would in a real shop. They are
 called only from ``demo/sale_order_demo.xml`` and change nothing else."""
 import logging
+from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -15,10 +16,33 @@ from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
+# Mails the shop sends on its own when an order is confirmed or shipped.
+# The demo orders are history: nobody is mailed about them (and the order
+# confirmation would need wkhtmltopdf for its PDF while the demo loads).
+QUIET_PARAMS = (
+    "lotus_sales.order_confirmation_mail",
+    "lotus_sales.tracking_mail",
+)
+
 
 class LotusDemo(models.AbstractModel):
     _name = "lotus.demo"
     _description = "Lotus demo data helpers"
+
+    @contextmanager
+    def _demo_quiet(self):
+        """Switch off the shop's automatic customer mails for the duration,
+        then put the settings back as they were."""
+        params = self.env["ir.config_parameter"].sudo()
+        previous = {key: params.get_param(key) for key in QUIET_PARAMS}
+        for key in QUIET_PARAMS:
+            params.set_param(key, "False")
+        try:
+            yield
+        finally:
+            for key, value in previous.items():
+                # set_param with False removes a parameter that was not set
+                params.set_param(key, value or False)
 
     @api.model
     def _demo_orders(self, order_refs):
@@ -109,7 +133,8 @@ class LotusDemo(models.AbstractModel):
         for order in self._demo_orders(order_refs):
             # one by one: sale's _action_confirm in Odoo 11 assumes a
             # single order once a line has an expense policy
-            order.action_confirm()
+            with self._demo_quiet():
+                order.action_confirm()
             ordered = fields.Datetime.from_string(order.date_order)
             order.write({"confirmation_date": fields.Datetime.to_string(
                 ordered + timedelta(hours=1))})
@@ -144,7 +169,8 @@ class LotusDemo(models.AbstractModel):
                     % {"order": order.name})
             for move_line in pickings.mapped("move_line_ids"):
                 move_line.qty_done = move_line.product_uom_qty
-            pickings.action_done()
+            with self._demo_quiet():
+                pickings.action_done()
             done = fields.Datetime.to_string(
                 fields.Datetime.from_string(order.date_order)
                 + timedelta(days=days_after))
