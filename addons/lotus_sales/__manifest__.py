@@ -30,5 +30,10 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/product_demo.xml",
+        "demo/stock_inventory_demo.xml",
+        "demo/delivery_carrier_demo.xml",
+        "demo/sale_order_demo.xml",
     ],
 }

@@ -5,3 +5,4 @@ from . import account_invoice
 from . import stock_picking
 from . import payment_transaction
 from . import lotus_privacy_disclosure
+from . import lotus_demo
