@@ -6,6 +6,7 @@ Every route finds the logged-in customer's own order or return first and
 answers 404 for anything else: a customer can neither see nor create a
 return on another customer's order."""
 from werkzeug.exceptions import NotFound
+from werkzeug.urls import url_encode
 
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, \
@@ -126,9 +127,9 @@ class LotusReturnsPortal(CustomerPortal):
 
     @http.route(["/my/orders/<int:order_id>/return"], type="http",
                 auth="user", website=True, methods=["GET"])
-    def portal_return_form(self, order_id, **kw):
+    def portal_return_form(self, order_id, error=None, **kw):
         order = self._lotus_order_check_access(order_id)
-        values = self._lotus_return_form_values(order)
+        values = self._lotus_return_form_values(order, error=error)
         return request.render("lotus_returns.portal_return_form", values)
 
     @http.route(["/my/orders/<int:order_id>/return"], type="http",
@@ -152,17 +153,19 @@ class LotusReturnsPortal(CustomerPortal):
                 Return._fields["reason"].selection):
             error = _("Choose one of the reasons offered.")
         if not error:
+            # Everything is checked before anything is written; an
+            # unexpected error later rolls the whole request back.
             try:
-                with request.env.cr.savepoint():
-                    rec = Return._lotus_portal_create(
-                        order, quantities, reason, post.get("resolution"),
-                        reason_other=post.get("reason_other"),
-                        comment=post.get("comment"),
-                        author=request.env.user.partner_id)
+                vals = Return._lotus_portal_prepare(
+                    order, quantities, reason, post.get("resolution"),
+                    reason_other=post.get("reason_other"),
+                    comment=post.get("comment"))
             except (UserError, ValidationError) as exc:
                 error = exc.name
             else:
+                rec = Return._lotus_portal_submit(
+                    vals, author=request.env.user.partner_id)
                 return request.redirect("/my/returns/%s?success=1" % rec.id)
-        values = self._lotus_return_form_values(
-            order, error=error, posted=post)
-        return request.render("lotus_returns.portal_return_form", values)
+        # Post/redirect/get: the form shows the error, nothing was created.
+        return request.redirect("/my/orders/%s/return?%s" % (
+            order.id, url_encode({"error": error})))

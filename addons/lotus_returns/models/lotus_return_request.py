@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
 
 REASONS = [
     ("wrong", "Wrong product"),
@@ -673,6 +674,16 @@ class LotusReturnRequest(models.Model):
         that the logged-in user is the order's customer; this method
         checks everything else and raises (nothing is created) on bad
         input."""
+        vals = self._lotus_portal_prepare(
+            order, quantities, reason, resolution,
+            reason_other=reason_other, comment=comment)
+        return self._lotus_portal_submit(vals, author=author)
+
+    @api.model
+    def _lotus_portal_prepare(self, order, quantities, reason, resolution,
+                              reason_other=None, comment=None):
+        """Check a customer's return request without writing anything;
+        return the values to create it, or raise with a clear message."""
         lines = []
         for line_id, qty in quantities.items():
             if not qty:
@@ -688,14 +699,41 @@ class LotusReturnRequest(models.Model):
                 "Choose at least one product and the quantity to return."))
         if resolution not in dict(RESOLUTIONS):
             resolution = "refund"
-        request = self.sudo().create({
+        vals = {
             "order_id": order.id,
             "reason": reason,
             "reason_other": reason_other or False,
             "resolution": resolution,
             "customer_comment": comment or False,
-            "line_ids": lines,
-        })
+        }
+        # Check everything before writing anything.
+        probe = self.sudo().new(vals)
+        probe._check_order_and_period()
+        returnable = order.order_line._lotus_returnable_qty()
+        precision = self.env["decimal.precision"].precision_get(
+            "Product Unit of Measure")
+        for command in lines:
+            sale_line = order.order_line.filtered(
+                lambda l: l.id == command[2]["sale_line_id"])
+            allowed = returnable.get(sale_line.id, 0.0)
+            if float_compare(command[2]["quantity"], 0.0,
+                             precision_digits=precision) < 0 or \
+                    float_compare(command[2]["quantity"], allowed,
+                                  precision_digits=precision) > 0:
+                raise ValidationError(_(
+                    "You cannot return %(qty)s %(uom)s of %(product)s: "
+                    "%(max)s were delivered and not yet returned. Lower "
+                    "the quantity to at most %(max)s.") % {
+                        "qty": command[2]["quantity"],
+                        "uom": sale_line.product_uom.name,
+                        "product": sale_line.product_id.display_name,
+                        "max": max(allowed, 0.0)})
+        vals["line_ids"] = lines
+        return vals
+
+    @api.model
+    def _lotus_portal_submit(self, vals, author=None):
+        request = self.sudo().create(vals)
         request.action_submit()
         request.message_post(
             body=_("Return requested by the customer in the portal."),

@@ -68,6 +68,7 @@ class LotusReturnRequestLine(models.Model):
             request = line.request_id
             if request.state in ("cancel", "rejected"):
                 continue
+            request._lotus_check_returnable_order()
             if line.sale_line_id.order_id != request.order_id:
                 raise ValidationError(_(
                     "Product %(product)s is not on order %(order)s: a return "
