@@ -23,7 +23,8 @@ class LotusReturnsPortal(CustomerPortal):
         return [("partner_id", "child_of", [partner.id])]
 
     def _prepare_portal_layout_values(self):
-        values = super(LotusReturnsPortal, self)._prepare_portal_layout_values()
+        values = super(
+            LotusReturnsPortal, self)._prepare_portal_layout_values()
         values["return_count"] = request.env[
             "lotus.return.request"].search_count(self._lotus_return_domain())
         return values
@@ -59,7 +60,8 @@ class LotusReturnsPortal(CustomerPortal):
         Return = request.env["lotus.return.request"]
         domain = self._lotus_return_domain()
         searchbar_sortings = {
-            "date": {"label": _("Newest"), "order": "date_request desc, id desc"},
+            "date": {"label": _("Newest"),
+                     "order": "date_request desc, id desc"},
             "name": {"label": _("Return number"), "order": "name desc"},
             "state": {"label": _("Status"), "order": "state"},
         }
@@ -75,7 +77,8 @@ class LotusReturnsPortal(CustomerPortal):
         domain = domain + searchbar_filters[filterby]["domain"]
         count = Return.search_count(domain)
         pager = portal_pager(
-            url="/my/returns", url_args={"sortby": sortby, "filterby": filterby},
+            url="/my/returns",
+            url_args={"sortby": sortby, "filterby": filterby},
             total=count, page=page, step=self._items_per_page)
         returns = Return.search(
             domain, order=searchbar_sortings[sortby]["order"],

@@ -237,8 +237,9 @@ class LotusReturnRequest(models.Model):
     def create(self, vals):
         if vals.get("name", "/") == "/":
             order = self.env["sale.order"].browse(vals.get("order_id"))
+            company = order.company_id or self.env.user.company_id
             vals["name"] = self.env["ir.sequence"].with_context(
-                force_company=order.company_id.id or self.env.user.company_id.id
+                force_company=company.id,
             ).next_by_code("lotus.return.request") or "/"
         if "user_id" not in vals and vals.get("order_id"):
             order = self.env["sale.order"].browse(vals["order_id"]).sudo()
@@ -265,10 +266,15 @@ class LotusReturnRequest(models.Model):
                     "Return %(name)s is %(state)s: '%(action)s' is not "
                     "possible in that state.") % {
                         "name": rec.name,
-                        "state": dict(self._fields["state"]._description_selection(
-                            self.env))[rec.state],
+                        "state": rec._lotus_state_label(),
                         "action": action,
                     })
+
+    @api.multi
+    def _lotus_state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(
+            self.env))[self.state]
 
     @api.multi
     def action_submit(self):
@@ -400,7 +406,8 @@ class LotusReturnRequest(models.Model):
     @api.multi
     def _lotus_cancel_open_pickings(self):
         for rec in self:
-            for picking in (rec.receipt_picking_id | rec.replacement_picking_id):
+            pickings = rec.receipt_picking_id | rec.replacement_picking_id
+            for picking in pickings:
                 if picking.state not in ("done", "cancel"):
                     picking.sudo().action_cancel()
 
@@ -529,8 +536,9 @@ class LotusReturnRequest(models.Model):
             inv_line = inv_lines[0]
             source = inv_line.invoice_id
             vals = Invoice._refund_cleanup_lines(inv_line)[0][2]
-            vals["quantity"] = line.sale_line_id.product_uom._compute_quantity(
-                line.quantity, inv_line.uom_id or line.sale_line_id.product_uom)
+            sol_uom = line.sale_line_id.product_uom
+            vals["quantity"] = sol_uom._compute_quantity(
+                line.quantity, inv_line.uom_id or sol_uom)
             vals["sale_line_ids"] = [(6, 0, line.sale_line_id.ids)]
             vals["name"] = "%s - %s" % (self.name, inv_line.name)
             line_vals.append((0, 0, vals))
@@ -777,8 +785,7 @@ class LotusReturnRequest(models.Model):
     def _lotus_erasure_blocks(self):
         return {
             rec.id: _("Return %s is still being handled (%s).") % (
-                rec.name, dict(self._fields["state"]._description_selection(
-                    self.env))[rec.state])
+                rec.name, rec._lotus_state_label())
             for rec in self if rec.state in OPEN_STATES[1:]
         }
 

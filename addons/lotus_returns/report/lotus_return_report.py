@@ -59,8 +59,9 @@ class LotusReturnReport(models.Model):
             ), sold AS (
                 SELECT sol.product_id,
                        so.company_id,
-                       date_trunc('month', COALESCE(
-                           so.confirmation_date, so.date_order))::date AS month,
+                       date_trunc('month', COALESCE(so.confirmation_date,
+                                                    so.date_order))::date
+                           AS month,
                        SUM(sol.product_uom_qty / su.factor * pu.factor) AS qty
                   FROM sale_order_line sol
                   JOIN sale_order so ON so.id = sol.order_id

@@ -101,7 +101,8 @@ class TestLotusReturnPortal(ReturnsTestMixin, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("lotus_return_error", response.text)
         self.assertIn("at most 2", response.text)
-        self.assertFalse(self.Return.search([("order_id", "=", self.order.id)]))
+        self.assertFalse(
+            self.Return.search([("order_id", "=", self.order.id)]))
 
     def test_withdrawal_after_period_refused(self):
         """P9: after the withdrawal period the portal refuses a change of
@@ -116,7 +117,8 @@ class TestLotusReturnPortal(ReturnsTestMixin, HttpCase):
             data={"csrf_token": token, "qty_%s" % line.id: "1",
                   "reason": "withdrawal", "resolution": "refund"})
         self.assertIn("ended on", response.text)
-        self.assertFalse(self.Return.search([("order_id", "=", self.order.id)]))
+        self.assertFalse(
+            self.Return.search([("order_id", "=", self.order.id)]))
 
     def test_no_return_on_another_customers_order(self):
         """P17: a customer can neither see nor create a return on another

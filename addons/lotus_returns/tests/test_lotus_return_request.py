@@ -237,7 +237,8 @@ class TestLotusReturnRequest(ReturnsTestMixin, SavepointCase):
         self.assertIn("Return label", label.name)
         self.assertIn(ret.name.encode(), base64.b64decode(label.datas))
         logged = ret.message_ids.filtered(
-            lambda m: m.message_type == "comment" and label in m.attachment_ids)
+            lambda m: m.message_type == "comment"
+            and label in m.attachment_ids)
         self.assertTrue(logged, "the label mail is logged in the chatter")
         self.assertIn(self.customer, logged.partner_ids)
 
@@ -349,7 +350,8 @@ class TestLotusReturnRequest(ReturnsTestMixin, SavepointCase):
     def test_portal_user_sees_only_own_returns(self):
         """P17: a portal customer reads only the returns of their orders."""
         portal_group = self.env.ref("base.group_portal")
-        user = self.env["res.users"].with_context(no_reset_password=True).create({
+        Users = self.env["res.users"].with_context(no_reset_password=True)
+        user = Users.create({
             "name": "Petra Portal", "login": "petra.portal.returns",
             "partner_id": self.customer.id,
             "groups_id": [(6, 0, [portal_group.id])],
