@@ -5,7 +5,9 @@ import re
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.module import get_module_resource
 from odoo.tests.common import SavepointCase
+from odoo.tools.translate import trans_load
 
 from .common import ReturnsTestMixin
 
@@ -211,6 +213,44 @@ class TestLotusReturnRequest(ReturnsTestMixin, SavepointCase):
         ret.action_send_replacement()
         self.assertEqual(ret.state, "done")
         self.assertTrue(ret.replacement_picking_id)
+
+    def test_repair_after_receipt(self):
+        """P9: a repair is sent back once the product has been received."""
+        ret = self._new_return(reason="defective", resolution="repair")
+        ret.action_submit()
+        ret.action_approve()
+        with self.assertRaises(UserError), self.cr.savepoint():
+            ret.action_send_replacement()
+        ret.action_receive()
+        self.assertEqual(ret.state, "received")
+        self.assertEqual(ret.receipt_picking_id.state, "done")
+        self.assertEqual(ret.receipt_picking_id.move_lines.location_dest_id,
+                         self.order.warehouse_id.lot_stock_id)
+        ret.action_send_replacement()
+        self.assertEqual(ret.state, "done")
+        self.assertEqual(ret.replacement_picking_id.partner_id,
+                         self.order.partner_shipping_id)
+
+    def test_refusal_in_dutch(self):
+        """P9: the refusal after the withdrawal period reads in the
+        user's language (Dutch translation shipped in i18n/nl.po)."""
+        if not self.env["res.lang"].search([("code", "=", "nl_NL")]):
+            self.env["res.lang"].load_lang("nl_NL")
+        trans_load(self.cr, get_module_resource(
+            "lotus_returns", "i18n", "nl.po"), "nl_NL", verbose=False,
+            module_name="lotus_returns")
+        order = self._create_order(
+            self.env, self.customer, [(self.filament, 1)],
+            delivered_days_ago=20, invoice=False)
+        Return = self.Return.with_context(lang="nl_NL")
+        with self.assertRaisesRegex(ValidationError,
+                                    "herroepingstermijn van 14 dagen"), \
+                self.cr.savepoint():
+            Return.create({
+                "order_id": order.id, "reason": "withdrawal",
+                "line_ids": [(0, 0, {"sale_line_id": order.order_line.id,
+                                     "quantity": 1})],
+            })
 
     # -------------------------------------------------------------- P11
     def _mails(self, ret):
