@@ -322,9 +322,8 @@ class LotusReturnRequest(models.Model):
         """Create and validate the credit note of the returned lines and
         mail it to the customer's address on the order (P11)."""
         for rec in self:
-            if rec.state == "approved" and not rec.return_required:
-                pass
-            else:
+            # Without a return the refund may follow the approval.
+            if not (rec.state == "approved" and not rec.return_required):
                 rec._lotus_check_state(("received",), _("Refund"))
             if rec.refund_invoice_id:
                 raise UserError(_("Return %s is already refunded.") % rec.name)
