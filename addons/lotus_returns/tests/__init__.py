@@ -1,1 +1,2 @@
-
+from . import test_lotus_return_request
+from . import test_lotus_return_portal

@@ -1,0 +1,1 @@
+from . import lotus_return_report
