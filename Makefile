@@ -17,6 +17,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8069
 TEST_PORT ?= 8169
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 export DB TEST_DB HOST PORT TEST_PORT PYTEST_ARGS
 
 .PHONY: run test testdb setup lint bench clean
@@ -37,7 +38,7 @@ lint:
 	@scripts/lint.sh
 
 bench:
-	@scripts/lotus.sh bench
+	@bench/bench.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .odoo-data node_modules odoo.conf odoo-test.conf
