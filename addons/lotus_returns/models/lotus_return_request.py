@@ -764,7 +764,7 @@ class LotusReturnRequest(models.Model):
 
     @api.model
     def _lotus_retention_category(self):
-        return "returns"
+        return "return"
 
     @api.model
     def _lotus_retention_date_field(self):

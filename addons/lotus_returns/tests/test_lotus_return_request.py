@@ -367,7 +367,7 @@ class TestLotusReturnRequest(ReturnsTestMixin, SavepointCase):
         personal free text and the chatter go."""
         Mixin = self.env["lotus.personal.data.mixin"]
         self.assertIn("lotus.return.request", Mixin._lotus_personal_models())
-        self.assertEqual(self.Return._lotus_retention_category(), "returns")
+        self.assertEqual(self.Return._lotus_retention_category(), "return")
         personal = self.Return._lotus_personal_fields()
         for name in ("reason_other", "note", "customer_comment"):
             self.assertIn(name, personal)

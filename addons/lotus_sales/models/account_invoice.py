@@ -49,7 +49,7 @@ class AccountInvoice(models.Model):
 
     @api.model
     def _lotus_retention_category(self):
-        return "invoices"
+        return "accounting"
 
     @api.model
     def _lotus_retention_date_field(self):

@@ -30,7 +30,7 @@ class PaymentTransaction(models.Model):
 
     @api.model
     def _lotus_retention_category(self):
-        return "orders"
+        return "sale_order"
 
     @api.model
     def _lotus_retention_date_field(self):

@@ -150,7 +150,7 @@ class SaleOrder(models.Model):
 
     @api.model
     def _lotus_retention_category(self):
-        return "orders"
+        return "sale_order"
 
     @api.model
     def _lotus_retention_date_field(self):

@@ -256,7 +256,7 @@ class StockPicking(models.Model):
 
     @api.model
     def _lotus_retention_category(self):
-        return "orders"
+        return "sale_order"
 
     @api.model
     def _lotus_retention_date_field(self):

@@ -77,10 +77,10 @@ class TestOrderAnonymisation(LotusSalesCase):
         """P26: orders, invoices, deliveries and payment transactions are
         registered with the privacy engine, each with its retention term."""
         models = self.env["lotus.personal.data.mixin"]._lotus_personal_models()
-        for name, category in (("sale.order", "orders"),
-                               ("account.invoice", "invoices"),
-                               ("stock.picking", "orders"),
-                               ("payment.transaction", "orders")):
+        for name, category in (("sale.order", "sale_order"),
+                               ("account.invoice", "accounting"),
+                               ("stock.picking", "sale_order"),
+                               ("payment.transaction", "sale_order")):
             self.assertIn(name, models)
             self.assertEqual(self.env[name]._lotus_retention_category(),
                              category)
