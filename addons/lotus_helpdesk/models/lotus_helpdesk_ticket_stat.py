@@ -22,6 +22,8 @@ class LotusHelpdeskTicketStat(models.Model):
     _description = "Helpdesk service statistic (no personal data)"
     _order = "ticket_create_date desc, id desc"
     _rec_name = "month"
+    # No create_uid/write_uid: not even the user who triggered a row.
+    _log_access = False
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Ticket", ondelete="set null",
@@ -64,7 +66,7 @@ class LotusHelpdeskTicketStat(models.Model):
              "closed tickets only.")
     reopen_count = fields.Integer(string="Reopened", readonly=True,
                                   group_operator="sum")
-    ticket_count = fields.Integer(string="Tickets", default=1, readonly=True,
+    ticket_count = fields.Integer(string="Tickets", readonly=True,
                                   group_operator="sum")
 
     # ------------------------------------------------------------------
@@ -91,6 +93,13 @@ class LotusHelpdeskTicketStat(models.Model):
                 "ticket_id": ticket.id,
                 "ticket_create_date": created,
                 "month": created[:7],
+                # Odoo 11 applies no field defaults on models without
+                # log access: every column is set here.
+                "ticket_count": 1,
+                "response_rate": 0.0,
+                "reopen_count": 0,
+                "responded": False,
+                "closed": False,
             })
             stats |= self.sudo().create(vals)
         return stats
