@@ -24,5 +24,7 @@
         "views/helpdesk_portal_templates.xml",
     ],
     "demo": [
+        "demo/helpdesk_ticket_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

@@ -137,8 +137,10 @@ class LotusHelpdeskTicketController(HelpdeskTicketController):
             "partner_email": partner.email,
             "lotus_order_ref": (kw.get("order_ref") or "").strip()[:64],
         }
+        # The portal user may not create tickets (helpdesk_mgmt's access
+        # rights): created as superuser, for the logged-in customer only,
+        # who becomes a follower and so sees it (helpdesk_mgmt's rule).
         ticket = request.env["helpdesk.ticket"].sudo().create(vals)
-        ticket.message_subscribe(partner_ids=[partner.id])
         for upload in files:
             request.env["ir.attachment"].sudo().create({
                 "name": upload.filename,

@@ -149,6 +149,7 @@ class HelpdeskTicket(models.Model):
             if team:
                 vals["team_id"] = team.id
         ticket = super(HelpdeskTicket, self).create(vals)
+        ticket._lotus_subscribe_customer()
         self.env["lotus.helpdesk.ticket.stat"]._lotus_create_for(ticket)
         if note:
             ticket.sudo().message_post(
@@ -161,6 +162,8 @@ class HelpdeskTicket(models.Model):
         if "stage_id" in vals:
             was_closed = {t.id: t.stage_id.closed for t in self}
         res = super(HelpdeskTicket, self).write(vals)
+        if vals.get("partner_id"):
+            self._lotus_subscribe_customer()
         Stat = self.env["lotus.helpdesk.ticket.stat"]
         if was_closed:
             now = fields.Datetime.now()
@@ -177,6 +180,15 @@ class HelpdeskTicket(models.Model):
                 "sale_order_id", "company_id"}.intersection(vals):
             Stat._lotus_for(self)._lotus_sync()
         return res
+
+    @api.multi
+    def _lotus_subscribe_customer(self):
+        """The customer follows their ticket: the portal shows a ticket to
+        its followers (helpdesk_mgmt's rule) and replies reach them."""
+        for ticket in self.filtered("partner_id"):
+            if ticket.partner_id not in ticket.sudo().message_partner_ids:
+                ticket.sudo().message_subscribe(
+                    partner_ids=[ticket.partner_id.id])
 
     # ------------------------------------------------------------------
     # Mail: first staff answer (P14), audio dropped (P15), P13 by e-mail

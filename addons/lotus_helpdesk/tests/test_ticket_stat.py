@@ -131,3 +131,25 @@ class TestTicketStat(SavepointCase):
             self.Stat.sudo(self.d["agent"]).search([])
         with self.assertRaises(AccessError):
             self.stat.sudo(self.d["manager"]).write({"reopen_count": 9})
+
+    def test_p14_backfill_of_existing_tickets(self):
+        """P14: tickets older than the module get their statistics at
+        installation, the first staff answer read from their messages."""
+        from ..hooks import post_init_hook
+        self.ticket.sudo(self.d["agent"]).message_post(
+            body="Answer", message_type="comment", subtype="mail.mt_comment")
+        self.ticket.write({"stage_id": self.done.id})
+        self.env.cr.execute(
+            "DELETE FROM lotus_helpdesk_ticket_stat WHERE ticket_id = %s",
+            (self.ticket.id,))
+        self.Stat.invalidate_cache()
+        post_init_hook(self.env.cr, self.env.registry)
+        stat = self.Stat.search([("ticket_id", "=", self.ticket.id)])
+        self.assertEqual(len(stat), 1)
+        self.assertTrue(stat.responded)
+        self.assertTrue(stat.closed)
+        self.assertEqual(stat.team_id, self.ticket.team_id)
+        self.assertEqual(stat.month, self.ticket.create_date[:7])
+        post_init_hook(self.env.cr, self.env.registry)
+        self.assertEqual(
+            self.Stat.search_count([("ticket_id", "=", self.ticket.id)]), 1)
