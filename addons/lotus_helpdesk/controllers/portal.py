@@ -68,7 +68,8 @@ class LotusHelpdeskTicketController(HelpdeskTicketController):
         user = request.env.user
         order_ref = kw.get("order_ref") or ""
         if kw.get("order_id") and not order_ref:
-            order_ref = self._lotus_portal_order(kw["order_id"]).sudo().name or ""
+            order = self._lotus_portal_order(kw["order_id"])
+            order_ref = order.sudo().name or ""
         return {
             "categories": request.env["helpdesk.ticket.category"].search(
                 [("active", "=", True)]),

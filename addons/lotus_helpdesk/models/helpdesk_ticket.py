@@ -37,17 +37,21 @@ class HelpdeskTicket(models.Model):
     lotus_order_check = fields.Selection([
         ("linked", "Linked: sender matches the order's customer"),
         ("not_verified", "Not linked: could not be verified"),
-    ], string="Order number check", readonly=True, copy=False)
+    ], string="Order number check", readonly=True, copy=False,
+        groups="helpdesk_mgmt.group_helpdesk_user_own")
     lotus_order_check_note = fields.Char(
-        string="Order number check note", readonly=True, copy=False)
+        string="Order number check note", readonly=True, copy=False,
+        groups="helpdesk_mgmt.group_helpdesk_user_own")
 
     # ------------------------------------------------------------------
     # P12: link to the customer's order
     # ------------------------------------------------------------------
     @api.constrains("sale_order_id", "partner_id")
     def _check_sale_order_customer(self):
-        for ticket in self.filtered(lambda t: t.sale_order_id and t.partner_id):
-            customer = ticket.sale_order_id.sudo().partner_id.commercial_partner_id
+        for ticket in self.filtered(
+                lambda t: t.sale_order_id and t.partner_id):
+            order = ticket.sale_order_id.sudo()
+            customer = order.partner_id.commercial_partner_id
             if customer != ticket.partner_id.commercial_partner_id:
                 raise ValidationError(_(
                     "Ticket %s: order %s belongs to another customer. Pick "
@@ -138,14 +142,17 @@ class HelpdeskTicket(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
-        if vals.get("partner_id") and not (
-                vals.get("partner_name") or vals.get("partner_email")):
+        if vals.get("partner_id"):
+            # helpdesk_mgmt fills these copies only in a form onchange.
             partner = self.env["res.partner"].browse(vals["partner_id"])
-            vals["partner_name"] = partner.name
-            vals["partner_email"] = partner.email
+            if not vals.get("partner_name"):
+                vals["partner_name"] = partner.name
+            if not vals.get("partner_email"):
+                vals["partner_email"] = partner.email
         note = self._lotus_prepare_order_link(vals)
         if not vals.get("team_id"):
-            team = self.env["lotus.helpdesk.routing.rule"]._lotus_find_team(vals)
+            team = self.env[
+                "lotus.helpdesk.routing.rule"]._lotus_find_team(vals)
             if team:
                 vals["team_id"] = team.id
         ticket = super(HelpdeskTicket, self).create(vals)
@@ -210,8 +217,9 @@ class HelpdeskTicket(models.Model):
         if refs and "lotus_order_ref" not in custom_values:
             custom_values["lotus_order_ref"] = " ".join(refs)
         if "channel_id" not in custom_values:
-            channel = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email",
-                                   raise_if_not_found=False)
+            channel = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email",
+                raise_if_not_found=False)
             if channel:
                 custom_values["channel_id"] = channel.id
         return super(HelpdeskTicket, self).message_new(
@@ -266,7 +274,8 @@ class HelpdeskTicket(models.Model):
             != author.commercial_partner_id or not t.partner_id)
         if tickets:
             self.env["lotus.helpdesk.ticket.stat"]._lotus_for(
-                tickets)._lotus_responded(message.date or fields.Datetime.now())
+                tickets)._lotus_responded(
+                    message.date or fields.Datetime.now())
 
     # ------------------------------------------------------------------
     # Privacy engine declarations (lotus_gdpr)

@@ -79,16 +79,18 @@ class IrAttachment(models.Model):
         """Refuse ``vals`` when they put an audio file on a ticket.
 
         ``current`` is the attachment being written, if any."""
-        res_model = vals.get("res_model", current.res_model if current else None)
+        res_model = vals.get(
+            "res_model", current.res_model if current else None)
         if res_model != TICKET_MODEL:
             return
         names = [vals.get("datas_fname"), vals.get("name")]
         if current is not None:
             names += [current.datas_fname, current.name]
-        mimetype = vals.get("mimetype") or (current.mimetype if current else None)
+        mimetype = vals.get("mimetype") or (
+            current.mimetype if current else None)
         raw = _decode(vals.get("datas"))
         guessed = None
-        if vals.get("datas") or vals.get("datas_fname") or vals.get("mimetype"):
+        if any(vals.get(k) for k in ("datas", "datas_fname", "mimetype")):
             guessed = self._compute_mimetype(dict(vals))
         for name in names:
             if is_audio(name=name):

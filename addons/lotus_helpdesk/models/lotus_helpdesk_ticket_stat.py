@@ -13,7 +13,8 @@ from odoo import api, fields, models
 def _hours(start, end):
     if not start or not end:
         return 0.0
-    delta = fields.Datetime.from_string(end) - fields.Datetime.from_string(start)
+    delta = (fields.Datetime.from_string(end)
+             - fields.Datetime.from_string(start))
     return round(max(delta.total_seconds(), 0.0) / 3600.0, 2)
 
 
