@@ -18,6 +18,8 @@ from odoo.addons.helpdesk_mgmt.controllers.main import \
     HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import \
     CustomerPortal as HelpdeskCustomerPortal
+from odoo.addons.sale.controllers.portal import \
+    CustomerPortal as SaleCustomerPortal
 
 from ..models.ir_attachment import is_audio
 
@@ -47,6 +49,22 @@ class LotusHelpdeskPortal(HelpdeskCustomerPortal):
         values = self._ticket_get_page_view_values(ticket_sudo, **kw)
         return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page",
                               values)
+
+
+class LotusSaleOrderPortal(SaleCustomerPortal):
+    """The order page lists the questions asked about the order."""
+
+    def _order_get_page_view_values(self, order, access_token, **kwargs):
+        values = super(LotusSaleOrderPortal, self)._order_get_page_view_values(
+            order, access_token, **kwargs)
+        tickets = request.env["helpdesk.ticket"]
+        user = request.env.user
+        if not user._is_public() and tickets.check_access_rights(
+                "read", raise_exception=False):
+            # with the user's own rights: only tickets they may read
+            tickets = tickets.search([("sale_order_id", "=", order.id)])
+        values["order_tickets"] = tickets
+        return values
 
 
 class LotusHelpdeskTicketController(HelpdeskTicketController):

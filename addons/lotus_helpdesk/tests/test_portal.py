@@ -111,6 +111,8 @@ class TestPortal(HttpCase):
         self.assertEqual(ticket.channel_id, self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_web"))
         self.assertIn(self.order_anna.name, response.text)
+        page = self.url_open("/my/orders/%d" % self.order_anna.id)
+        self.assertIn("/my/ticket/%d" % ticket.id, page.text)
 
     def test_p13_portal_guessed_order_number_answers_the_same(self):
         """P13: another customer's order number and a number that does not
