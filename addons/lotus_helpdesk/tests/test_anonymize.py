@@ -56,7 +56,13 @@ class TestAnonymize(SavepointCase):
         for name in ("partner_name", "partner_email", "description"):
             self.assertIn(name, fields_)
         self.assertNotIn("team_id", fields_)
-        self.assertEqual(Ticket._lotus_retention_category(), "tickets")
+        code = Ticket._lotus_retention_category()
+        self.assertIn(code, ("tickets", "helpdesk_ticket"))
+        if "lotus.retention.term" in self.env.registry:
+            term = self.env["lotus.retention.term"].with_context(
+                active_test=False).search([("code", "=", code)])
+            self.assertTrue(term, "a retention term governs tickets")
+            self.assertIn("helpdesk.ticket", term._lotus_model_names())
         self.assertEqual(Ticket._lotus_retention_date_field(), "closed_date")
         self.assertIn(self.ticket,
                       Ticket.search(Ticket._lotus_retention_domain()))
