@@ -3,22 +3,32 @@
 """Customers, orders and helpdesk staff built by the tests themselves."""
 
 
+def address(env, country="nl"):
+    """A complete address: lotus_sales confirms no order without one."""
+    if country == "de":
+        return {"street": "Aachener Strasse 1", "zip": "50674",
+                "city": "Koeln", "country_id": env.ref("base.de").id}
+    return {"street": "Molenstraat 1", "zip": "6511 HH",
+            "city": "Nijmegen", "country_id": env.ref("base.nl").id}
+
+
 def make_helpdesk_data(env):
     """Two customers (Anna with a colleague, Lukas), an order each, a
     helpdesk user and a helpdesk manager. Returns a dict."""
     Partner = env["res.partner"]
     data = {}
-    data["anna_company"] = Partner.create({
-        "name": "Printlab Nijmegen", "is_company": True,
-        "email": "info@printlab.example.nl"})
-    data["anna"] = Partner.create({
-        "name": "Anna Test", "email": "anna.test@example.nl",
-        "parent_id": data["anna_company"].id})
-    data["anna_colleague"] = Partner.create({
-        "name": "Bram Test", "email": "bram.test@example.nl",
-        "parent_id": data["anna_company"].id})
-    data["lukas"] = Partner.create({
-        "name": "Lukas Test", "email": "lukas.test@example.de"})
+    data["anna_company"] = Partner.create(dict(
+        address(env), name="Printlab Nijmegen", is_company=True,
+        email="info@printlab.example.nl"))
+    data["anna"] = Partner.create(dict(
+        address(env), name="Anna Test", email="anna.test@example.nl",
+        parent_id=data["anna_company"].id, type="contact"))
+    data["anna_colleague"] = Partner.create(dict(
+        address(env), name="Bram Test", email="bram.test@example.nl",
+        parent_id=data["anna_company"].id))
+    data["lukas"] = Partner.create(dict(
+        address(env, "de"), name="Lukas Test",
+        email="lukas.test@example.de"))
     product = env["product.product"].create({
         "name": "Lotus Test Printer", "type": "consu", "list_price": 499.0})
     data["product"] = product

@@ -5,6 +5,7 @@ import re
 
 from odoo.tests.common import HttpCase
 
+from .common import address
 from .test_no_audio import MP3
 
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
@@ -32,6 +33,8 @@ class TestPortal(HttpCase):
             "groups_id": [(6, 0, [portal.id])]})
         self.anna = self.user_anna.partner_id
         self.lukas = self.user_lukas.partner_id
+        self.anna.write(address(env))
+        self.lukas.write(address(env, "de"))
         product = env["product.product"].create({
             "name": "Lotus Portal Printer", "type": "consu"})
 
