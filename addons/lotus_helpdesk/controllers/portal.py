@@ -172,7 +172,8 @@ class LotusHelpdeskTicketController(HelpdeskTicketController):
         # the page shows only what the customer already owns.
         return request.redirect("/my/ticket/%d" % ticket.id)
 
-    @http.route("/ticket/close", type="http", auth="user", website=True)
+    @http.route("/ticket/close", type="http", auth="user", website=True,
+                methods=["POST"], csrf=True)
     def support_ticket_close(self, **kw):
         portal = LotusHelpdeskPortal()
         try:

@@ -208,15 +208,7 @@ class HelpdeskTicket(models.Model):
         """An incoming e-mail: the order number may be in the subject or
         the body; the sender is the one who must match its customer."""
         custom_values = dict(custom_values or {})
-        text = "%s\n%s" % (msg.get("subject") or "",
-                           tools.html2plaintext(msg.get("body") or ""))
-        refs = self._lotus_order_refs(text)
-        if refs:
-            # Of the words of a free text, only those naming an order
-            # count (a ticket number or a printer model is no order).
-            names = set(self.env["sale.order"].sudo().search(
-                [("name", "in", refs)]).mapped("name"))
-            refs = [r for r in refs if r in {n.upper() for n in names}]
+        refs = self._lotus_order_refs_in_mail(msg)
         if refs and "lotus_order_ref" not in custom_values:
             custom_values["lotus_order_ref"] = " ".join(refs)
         if "channel_id" not in custom_values:
@@ -227,6 +219,51 @@ class HelpdeskTicket(models.Model):
                 custom_values["channel_id"] = channel.id
         return super(HelpdeskTicket, self).message_new(
             msg, custom_values=custom_values)
+
+    @api.model
+    def _lotus_order_refs_in_mail(self, msg):
+        """Order numbers of existing orders named in a mail's subject or
+        body (a printer model or a ticket number is no order)."""
+        text = "%s\n%s" % (msg.get("subject") or "",
+                           tools.html2plaintext(msg.get("body") or ""))
+        refs = self._lotus_order_refs(text)
+        if not refs:
+            return []
+        names = {n.upper() for n in self.env["sale.order"].sudo().search(
+            [("name", "in", refs)]).mapped("name")}
+        return [r for r in refs if r in names]
+
+    @api.multi
+    def message_update(self, msg, update_vals=None):
+        """A reply naming an order links a ticket that has none yet, under
+        the same check as a new ticket (P13)."""
+        res = super(HelpdeskTicket, self).message_update(
+            msg, update_vals=update_vals)
+        tickets = self.filtered(lambda t: not t.sale_order_id)
+        refs = tickets and self._lotus_order_refs_in_mail(msg)
+        if not refs:
+            return res
+        partner = self.env["res.partner"].browse(msg.get("author_id") or [])
+        emails = tools.email_split(msg.get("from") or "")
+        for ticket in tickets:
+            order, check, note = ticket._lotus_resolve_order(
+                refs, partner, emails[0] if emails else "")
+            customer = order.partner_id.commercial_partner_id
+            if order and ticket.partner_id and \
+                    ticket.partner_id.commercial_partner_id != customer:
+                order, check, note = ticket._lotus_resolve_order(
+                    refs, None, None)
+            vals = {"lotus_order_ref": " ".join(refs),
+                    "lotus_order_check": check,
+                    "lotus_order_check_note": note}
+            if order:
+                vals["sale_order_id"] = order.id
+                if not ticket.partner_id:
+                    vals["partner_id"] = order.partner_id.id
+            ticket.sudo().write(vals)
+            ticket.sudo().message_post(
+                body=note, subtype="mail.mt_note", message_type="comment")
+        return res
 
     @api.multi
     def message_post(self, body="", subject=None, message_type="notification",

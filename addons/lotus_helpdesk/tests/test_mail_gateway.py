@@ -114,3 +114,30 @@ class TestMailGateway(SavepointCase):
         self.assertFalse(self.env["ir.attachment"].search([
             ("res_model", "=", "helpdesk.ticket"),
             ("res_id", "=", ticket.id)]))
+
+    def test_p13_reply_naming_own_order_links(self):
+        """P13: a reply that names the customer's order links a ticket that
+        had none; a reply naming someone else's order does not."""
+        ticket = self._receive("anna.test@example.nl", "Printer", "Hello")
+        self.assertFalse(ticket.sale_order_id)
+
+        def reply(body, msg_id):
+            msg = MIMEMultipart()
+            msg["From"] = "Anna Test <anna.test@example.nl>"
+            msg["To"] = "support@lotus.example.com"
+            msg["Subject"] = "Re: Printer"
+            msg["Message-Id"] = msg_id
+            msg["In-Reply-To"] = ticket.message_ids[-1].message_id
+            msg.attach(MIMEText(body, "plain"))
+            self.env["mail.thread"].message_process("helpdesk.ticket",
+                                                    msg.as_string())
+            ticket.invalidate_cache()
+
+        reply("It is order %s" % self.d["order_lukas"].name,
+              "<lotus-hd-reply-1@example.com>")
+        self.assertFalse(ticket.sale_order_id)
+        self.assertEqual(ticket.lotus_order_check, "not_verified")
+        reply("Sorry, I meant %s" % self.d["order_anna"].name,
+              "<lotus-hd-reply-2@example.com>")
+        self.assertEqual(ticket.sale_order_id, self.d["order_anna"])
+        self.assertEqual(ticket.lotus_order_check, "linked")

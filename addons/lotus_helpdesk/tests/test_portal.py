@@ -199,14 +199,25 @@ class TestPortal(HttpCase):
         done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         stage = self.ticket_lukas.stage_id
         self._login(self.user_anna, "anna-portal-test")
-        response = self.url_open("/ticket/close?ticket_id=%d&stage_id=%d" % (
-            self.ticket_lukas.id, done.id))
+        data = {"ticket_id": str(self.ticket_lukas.id),
+                "stage_id": str(done.id)}
+        response = self.url_open("/ticket/close", data=dict(
+            data, csrf_token=self._csrf()))
         self.assertEqual(response.status_code, 404)
         self.env["helpdesk.ticket"].invalidate_cache()
         self.assertEqual(self.ticket_lukas.stage_id, stage)
         self._login(self.user_lukas, "lukas-portal-test")
+        page = self.url_open("/my/ticket/%d" % self.ticket_lukas.id)
+        self.assertIn('action="/ticket/close"', page.text)
+        self.assertIn('method="POST"', page.text)
         response = self.url_open("/ticket/close?ticket_id=%d&stage_id=%d" % (
             self.ticket_lukas.id, done.id))
+        self.assertNotEqual(response.status_code, 200,
+                            "a link (GET) cannot close a ticket")
+        self.env["helpdesk.ticket"].invalidate_cache()
+        self.assertEqual(self.ticket_lukas.stage_id, stage)
+        response = self.url_open("/ticket/close", data=dict(
+            data, csrf_token=self._csrf()))
         self.assertEqual(response.status_code, 200)
         self.env["helpdesk.ticket"].invalidate_cache()
         self.assertEqual(self.ticket_lukas.stage_id, done)
