@@ -14,7 +14,17 @@
         "helpdesk_mgmt",
     ],
     "data": [
+        "security/ir.model.access.csv",
+        "security/lotus_helpdesk_security.xml",
+        "data/helpdesk_data.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/sale_order_views.xml",
+        "views/lotus_helpdesk_routing_rule_views.xml",
+        "views/lotus_helpdesk_ticket_stat_views.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": [
+        "demo/helpdesk_ticket_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

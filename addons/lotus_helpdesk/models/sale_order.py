@@ -1,0 +1,34 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    helpdesk_ticket_ids = fields.One2many(
+        "helpdesk.ticket", "sale_order_id", string="Tickets")
+    helpdesk_ticket_count = fields.Integer(
+        string="Ticket count", compute="_compute_helpdesk_ticket_count")
+
+    @api.multi
+    def _compute_helpdesk_ticket_count(self):
+        # One query for the whole batch; counts only what the user may see.
+        groups = self.env["helpdesk.ticket"].read_group(
+            [("sale_order_id", "in", self.ids)], ["sale_order_id"],
+            ["sale_order_id"])
+        counts = {g["sale_order_id"][0]: g["sale_order_id_count"]
+                  for g in groups}
+        for order in self:
+            order.helpdesk_ticket_count = counts.get(order.id, 0)
+
+    @api.multi
+    def action_view_helpdesk_tickets(self):
+        self.ensure_one()
+        action = self.env.ref("helpdesk_mgmt.helpdesk_ticket_action").read()[0]
+        action["domain"] = [("sale_order_id", "=", self.id)]
+        action["context"] = {
+            "default_sale_order_id": self.id,
+            "default_partner_id": self.partner_id.id,
+        }
+        return action
