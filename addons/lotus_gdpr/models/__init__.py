@@ -3,3 +3,8 @@ from . import lotus_audit_log
 from . import lotus_privacy_recipient
 from . import lotus_privacy_disclosure
 from . import res_partner
+from . import lotus_privacy_data_category
+from . import privacy_activity
+from . import res_partner_disclosure
+from . import res_company
+from . import res_config_settings
