@@ -39,7 +39,7 @@ class TestAccess(LotusPrivacyCase):
         return self.Menu.sudo(user).search([])
 
     def test_salesperson_sees_no_privacy_model_or_menu(self):
-        """A salesperson reads none of the privacy models and no Privacy menu."""
+        """A salesperson reads no privacy model and sees no Privacy menu."""
         for model in PRIVACY_MODELS:
             self.assertFalse(
                 self.env[model].sudo(self.salesman).check_access_rights(
