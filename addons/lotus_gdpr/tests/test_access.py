@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
 
-from .common import LotusPrivacyCase
+from .register_common import LotusPrivacyCase
 
 PRIVACY_MODELS = [
     "privacy.activity",
@@ -135,3 +135,32 @@ class TestAccess(LotusPrivacyCase):
             self.assertFalse(self.customer.sudo(user).bank_ids)
         with self.assertRaises(AccessError):
             self.customer_bank.sudo(self.portal).read(["acc_number"])
+
+    def test_privacy_screens_open_for_their_roles(self):
+        """Every privacy list, form and search view opens for the roles
+        whose menu leads to it, and the partner form shows privacy users
+        the 'Disclosures' button."""
+        screens = {
+            self.privacy_user: ["privacy.activity", "lotus.privacy.recipient",
+                                "lotus.privacy.disclosure"],
+            self.officer: ["privacy.activity", "lotus.privacy.recipient",
+                           "lotus.privacy.disclosure",
+                           "lotus.privacy.data.category", "lotus.audit.log"],
+        }
+        for user, models in screens.items():
+            for model in models:
+                Model = self.env[model].sudo(user)
+                for view_type in ("tree", "form", "search"):
+                    view = Model.fields_view_get(view_type=view_type)
+                    if view_type != "search":
+                        Model.search_read([], list(view["fields"]), limit=5)
+        activity_form = self.env["privacy.activity"].sudo(
+            self.privacy_user).fields_view_get(view_type="form")
+        for field in ("lotus_legal_ground", "lotus_purpose",
+                      "lotus_data_category_ids", "lotus_recipient_ids",
+                      "lotus_transfer_outside_eea", "lotus_retention"):
+            self.assertIn(field, activity_form["fields"])
+        partner_form = self.env["res.partner"].sudo(
+            self.privacy_user).fields_view_get(view_type="form")
+        self.assertIn("lotus_disclosure_count", partner_form["fields"])
+        self.assertIn("action_lotus_view_disclosures", partner_form["arch"])

@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError
 
-from .common import LotusPrivacyCase
+from .register_common import LotusPrivacyCase
 
 
 class TestAuditLog(LotusPrivacyCase):

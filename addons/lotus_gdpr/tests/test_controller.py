@@ -4,7 +4,7 @@ from passlib.context import CryptContext
 
 from odoo.exceptions import AccessDenied, AccessError, ValidationError
 
-from .common import LotusPrivacyCase
+from .register_common import LotusPrivacyCase
 
 
 class TestController(LotusPrivacyCase):

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import ValidationError
 
-from .common import LotusPrivacyCase
+from .register_common import LotusPrivacyCase
 
 
 class TestRecipient(LotusPrivacyCase):
