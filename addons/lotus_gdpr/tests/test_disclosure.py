@@ -106,6 +106,10 @@ class TestDisclosure(LotusPrivacyCase):
     def test_any_user_can_disclose_but_not_read(self):
         """A salesperson's shipment records its disclosure, but only
         privacy staff read the disclosures."""
+        self.assertTrue(self.postnl.sudo(self.salesman)._lotus_allows(
+            self.delivery.sudo(self.salesman)))
+        self.assertFalse(self.postnl.sudo(self.salesman)._lotus_allows(
+            self.newsletter.sudo(self.salesman)))
         disclosure = self.Disclosure.sudo(self.salesman).record_disclosure(
             self.postnl.sudo(self.salesman), self.partner.sudo(self.salesman),
             ["name", "street"], self.delivery.sudo(self.salesman))
