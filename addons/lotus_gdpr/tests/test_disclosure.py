@@ -79,9 +79,14 @@ class TestDisclosure(LotusPrivacyCase):
                 self.police, self.partner, ["name"], self.delivery,
                 reference="PV-2026-0042")
         self.assertEqual(self._count(), before)
+        with self.assertRaisesRegex(UserError, "legal ground"):
+            self.Disclosure.record_disclosure(
+                self.police, self.partner, ["name"], self.authorities,
+                reference="PV-2026-0042", legal_ground="consent")
+        self.assertEqual(self._count(), before)
         disclosure = self.Disclosure.record_disclosure(
             self.police, self.partner, ["name", "email"], self.authorities,
-            reference="PV-2026-0042")
+            reference="PV-2026-0042", legal_ground="legal_obligation")
         self.assertEqual(disclosure.legal_ground, "legal_obligation")
         self.assertEqual(disclosure.reference, "PV-2026-0042")
         self.assertEqual(disclosure.recipient_kind, "authority")
