@@ -12,9 +12,6 @@ from .ir_attachment import is_audio
 # order are considered, whatever the sale.order sequence looks like.
 ORDER_REF_RE = re.compile(r"\b([A-Za-z]{1,5}[/-]?(?:\d{2,4}[/-])?\d{3,})\b")
 MAX_ORDER_REFS = 10
-# Retention term codes of tickets, preferred first (see
-# _lotus_retention_category).
-RETENTION_CODES = ("tickets", "helpdesk_ticket")
 
 
 class HelpdeskTicket(models.Model):
@@ -333,18 +330,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _lotus_retention_category(self):
-        """Code of the retention term of tickets: ``tickets``; the engine
-        seeds its support-ticket term as ``helpdesk_ticket``, used when no
-        ``tickets`` term exists (one query, once per retention run)."""
-        if "lotus.retention.term" in self.env.registry:
-            Term = self.env["lotus.retention.term"].sudo().with_context(
-                active_test=False)
-            codes = Term.search([
-                ("code", "in", RETENTION_CODES)]).mapped("code")
-            for code in RETENTION_CODES:
-                if code in codes:
-                    return code
-        return RETENTION_CODES[0]
+        return "helpdesk_ticket"
 
     @api.model
     def _lotus_retention_date_field(self):

@@ -20,6 +20,8 @@ class LotusSalesCase(SavepointCase):
             "name": "Parcel Carrier NL (test)",
             "kind": "carrier",
             "is_processor": True,
+            "dpa_reference": "DPA-TEST-CARRIER",
+            "dpa_date": "2025-01-01",
             "country_id": cls.nl.id,
             "activity_ids": [(6, 0, cls.activity.ids)],
         })

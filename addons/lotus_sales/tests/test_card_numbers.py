@@ -13,6 +13,7 @@ class TestCardNumbers(LotusSalesCase):
         super(TestCardNumbers, cls).setUpClass()
         cls.paypal = cls.env["lotus.privacy.recipient"].create({
             "name": "PayPal (test)", "kind": "payment", "is_processor": True,
+            "dpa_reference": "DPA-TEST-PSP", "dpa_date": "2025-01-01",
             "country_id": cls.env.ref("base.lu").id})
         cls.order = cls._make_order(cls.customer)
 
