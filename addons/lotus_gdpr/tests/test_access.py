@@ -110,8 +110,9 @@ class TestAccess(LotusPrivacyCase):
 
     def test_portal_user_reads_no_privacy_model(self):
         """A portal customer reads none of the staff's privacy models."""
-        for model in PRIVACY_MODELS + ["lotus.privacy.recipient",
-                                        "lotus.privacy.disclosure"]:
+        models = PRIVACY_MODELS + ["lotus.privacy.recipient",
+                                   "lotus.privacy.disclosure"]
+        for model in models:
             self.assertFalse(
                 self.env[model].sudo(self.portal).check_access_rights(
                     "read", raise_exception=False), model)

@@ -558,33 +558,39 @@ class LotusReturnRequest(models.Model):
     # Mail (P11)
     # ------------------------------------------------------------------
     @api.multi
-    def _lotus_label_attachment(self):
-        """Render the return label as an attachment of the return: PDF
-        when wkhtmltopdf is available, HTML otherwise."""
+    def _lotus_report_attachment(self, report, records, title):
+        """Render ``report`` for ``records`` as an attachment of this
+        return: PDF when wkhtmltopdf is available, HTML otherwise."""
         self.ensure_one()
-        report = self.env.ref("lotus_returns.action_report_return_label")
-        Report = self.env["ir.actions.report"]
-        filename = "%s.%s" % ((_("Return label %s") % self.name).replace(
-            "/", "-"), "%s")
+        report = report.sudo()
         content, ext, mimetype = None, "html", "text/html"
-        if Report.get_wkhtmltopdf_state() == "ok":
+        if self.env["ir.actions.report"].get_wkhtmltopdf_state() == "ok":
             try:
-                content, fmt = report.sudo().render_qweb_pdf(self.ids)
+                content, fmt = report.render_qweb_pdf(records.ids)
                 if fmt == "pdf":
                     ext, mimetype = "pdf", "application/pdf"
             except UserError:
                 content = None
         if content is None:
-            content = report.sudo().render_qweb_html(self.ids)[0]
+            content = report.render_qweb_html(records.ids)[0]
+        filename = "%s.%s" % (title.replace("/", "-"), ext)
         return self.env["ir.attachment"].sudo().create({
-            "name": filename % ext,
-            "datas_fname": filename % ext,
+            "name": filename,
+            "datas_fname": filename,
             "datas": base64.b64encode(content if isinstance(content, bytes)
                                       else content.encode("utf-8")),
             "mimetype": mimetype,
             "res_model": self._name,
             "res_id": self.id,
         })
+
+    @api.multi
+    def _lotus_label_attachment(self):
+        """The return label (shop's return address, RMA number, products)."""
+        self.ensure_one()
+        return self._lotus_report_attachment(
+            self.env.ref("lotus_returns.action_report_return_label"), self,
+            _("Return label %s") % self.name)
 
     @api.multi
     def _lotus_mail(self, template_xmlid, attachments):
@@ -638,31 +644,12 @@ class LotusReturnRequest(models.Model):
 
     @api.multi
     def _lotus_refund_attachment(self):
+        """The credit note of the refund."""
         self.ensure_one()
         refund = self.refund_invoice_id.sudo()
-        report = self.env.ref("account.account_invoices")
-        Report = self.env["ir.actions.report"]
-        content, ext, mimetype = None, "html", "text/html"
-        if Report.get_wkhtmltopdf_state() == "ok":
-            try:
-                content, fmt = report.sudo().render_qweb_pdf(refund.ids)
-                if fmt == "pdf":
-                    ext, mimetype = "pdf", "application/pdf"
-            except UserError:
-                content = None
-        if content is None:
-            content = report.sudo().render_qweb_html(refund.ids)[0]
-        filename = "%s.%s" % ((_("Credit note %s") % (
-            refund.number or self.name)).replace("/", "-"), ext)
-        return self.env["ir.attachment"].sudo().create({
-            "name": filename,
-            "datas_fname": filename,
-            "datas": base64.b64encode(content if isinstance(content, bytes)
-                                      else content.encode("utf-8")),
-            "mimetype": mimetype,
-            "res_model": self._name,
-            "res_id": self.id,
-        })
+        return self._lotus_report_attachment(
+            self.env.ref("account.account_invoices"), refund,
+            _("Credit note %s") % (refund.number or self.name))
 
     # ------------------------------------------------------------------
     # Portal
