@@ -1,1 +1,3 @@
 from . import test_engine_contract
+from . import test_consent
+from . import test_consent_http
