@@ -58,7 +58,12 @@ class LotusSubjectCase(SavepointCase):
         super(LotusSubjectCase, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.users = make_users(cls.env)
-        cls.newsletter = make_activity(cls.env)
+        # The shop's newsletter: the activity mass mailings use by default
+        cls.newsletter = cls.env["privacy.activity"]._lotus_newsletter()
+        cls.newsletter.write({
+            "lotus_consent_text": "Yes, send me the newsletter.",
+            "lotus_consent_version": "v1",
+        })
         cls.offers = make_activity(
             cls.env, "Test offers by mail", lotus_double_opt_in=False,
             lotus_consent_text="Send me offers.", lotus_consent_version="o1")

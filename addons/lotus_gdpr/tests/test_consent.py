@@ -154,4 +154,7 @@ class TestConsent(LotusSubjectCase):
         # Salespeople see the state on the partner form, read-only
         anna = self.anna.sudo(self.users["salesman"])
         self.assertEqual(anna.lotus_newsletter_state, "none")
+        self.give_confirmed(self.anna)
+        anna.invalidate_cache()
+        self.assertEqual(anna.lotus_newsletter_state, "given")
         self.assertIn("Test offers by mail", anna.lotus_consent_summary)
