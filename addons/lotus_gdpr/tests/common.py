@@ -21,7 +21,8 @@ def make_users(env, suffix=""):
         })
 
     return {
-        "salesman": user("lt_salesman", ["sales_team.group_sale_salesman"]),
+        "salesman": user("lt_salesman", [
+            "sales_team.group_sale_salesman", "base.group_partner_manager"]),
         "privacy_user": user("lt_privacy_user", [
             "base.group_user", "lotus_gdpr.group_privacy_user"]),
         "officer": user("lt_officer", [
