@@ -74,6 +74,12 @@ class TestConsent(LotusSubjectCase):
             event.unlink()
         with self.assertRaises(UserError):
             event.sudo(self.users["officer"]).write({"ip_address": "1.2.3.4"})
+        with self.assertRaises(UserError):
+            event.sudo(self.users["officer"]).write({"ip_address": False})
+        with self.assertRaises(UserError):
+            event.sudo().write({"channel": "web"})
+        # Only the erasure of the IP address and user agent by the engine
+        event.sudo().write({"ip_address": False, "user_agent": False})
 
     def test_withdraw_one_action_immediate(self):
         """P20: withdrawal is one action and takes effect at once."""

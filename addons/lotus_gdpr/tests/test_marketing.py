@@ -164,3 +164,17 @@ class TestMarketing(LotusSubjectCase):
                 {"lotus_marketing_objection": True})
         self.piet.sudo(self.users["privacy_user"]).action_object_to_marketing()
         self.assertTrue(self.piet.lotus_marketing_objection)
+
+    def test_unsubscribe_link_withdraws_consent(self):
+        """P20: the unsubscribe link of a newsletter withdraws the consent
+        at once: the next mailing skips the partner."""
+        mailing = self._mailing()
+        mailing.update_opt_out("Piet@lotus.test", self.piet.ids, True)
+        consent = self.Consent.search([("partner_id", "=", self.piet.id),
+                                       ("activity_id", "=", self.newsletter.id)])
+        self.assertEqual(consent.lotus_state, "withdrawn")
+        self.assertEqual((consent.lotus_event_ids[0].event_type,
+                          consent.lotus_event_ids[0].channel),
+                         ("withdrawn", "email"))
+        self.assertEqual(self._sent_to(self._mailing()), {
+            "anna@lotus.test", "lukas@lotus.test"})
