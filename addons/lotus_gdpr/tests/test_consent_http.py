@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, timedelta
 
+from werkzeug.urls import url_encode
+
 from odoo import fields
 from odoo.tests.common import HttpCase
 from odoo.tools import config
@@ -134,3 +136,30 @@ class TestConsentLinks(HttpCase):
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "withdrawn")
         self.assertFalse(consent.accepted)
+
+    def test_newsletter_unsubscribe_link_withdraws(self):
+        """P20: one click on the unsubscribe link of a newsletter withdraws
+        the consent at once, with the proof of the click."""
+        consent, token = self._give()
+        self._get("/privacy/consent/confirm/%s" % token)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
+        mailing = self.env["mail.mass_mailing"].create({
+            "name": "News", "reply_to_mode": "email", "body_html": "<p>x</p>",
+            "mailing_model_id": self.env.ref("base.model_res_partner").id,
+            "mailing_domain": repr([("id", "=", self.partner.id)]),
+            "lotus_activity_id": self.newsletter.id,
+        })
+        email = self.partner.email
+        url = "/mail/mailing/%d/unsubscribe?%s" % (mailing.id, url_encode({
+            "db": self.env.cr.dbname, "res_id": self.partner.id,
+            "email": email,
+            "token": mailing._unsubscribe_token(self.partner.id, email)}))
+        response = self._get(url, {"User-Agent": "MailClient/2"})
+        self.assertEqual(response.status_code, 200)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "withdrawn")
+        event = consent.lotus_event_ids[0]
+        self.assertEqual((event.event_type, event.channel, event.ip_address,
+                          event.user_agent),
+                         ("withdrawn", "email", "127.0.0.1", "MailClient/2"))
