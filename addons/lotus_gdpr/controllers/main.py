@@ -5,7 +5,8 @@ from odoo.tools import config
 
 from odoo.addons.privacy_consent.controllers.main import ConsentController
 
-STATUS_CODES = {"ok": 200, "expired": 410, "used": 410, "invalid": 404}
+STATUS_CODES = {"ok": 200, "renewed": 200, "expired": 410, "used": 410,
+                "invalid": 404}
 
 
 def client_ip(httprequest):
@@ -51,9 +52,17 @@ class LotusConsentController(ConsentController):
         """Double opt-in: the link mailed when a consent is given."""
         status, consent = request.env["privacy.consent"].sudo() \
             ._lotus_confirm_token(token, consent_proof())
-        return self._lotus_render(status, consent, "confirm")
+        return self._lotus_render(status, consent, "confirm", token)
 
-    def _lotus_render(self, status, consent, choice):
+    @route("/privacy/consent/confirm/<token>/renew",
+           type="http", auth="public", website=True, methods=["POST"])
+    def consent_confirm_renew(self, token, **kwargs):
+        """'Send me a new link' on the page of an expired link."""
+        status = request.env["privacy.consent"].sudo()._lotus_renew_token(token)
+        return self._lotus_render(status, request.env["privacy.consent"],
+                                  "renew")
+
+    def _lotus_render(self, status, consent, choice, token=None):
         if consent and consent.partner_id.lang:
             request.context = dict(request.context,
                                    lang=consent.partner_id.lang)
@@ -63,4 +72,6 @@ class LotusConsentController(ConsentController):
             # Nothing about the subject is shown for a link that failed
             "consent": consent if status == "ok" else consent.browse(),
             "activity_name": consent.activity_id.name if consent else "",
+            # An expired confirmation link may ask for a new one
+            "renew_token": token if status == "expired" else None,
         }, status=STATUS_CODES.get(status, 404))

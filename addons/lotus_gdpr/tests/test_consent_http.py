@@ -1,5 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
 from datetime import datetime, timedelta
 
 from werkzeug.urls import url_encode
@@ -39,6 +40,15 @@ class TestConsentLinks(HttpCase):
         finally:
             self.env.cr.acquire()
 
+    def _post(self, url, data):
+        self.env.cr.commit()
+        self.env.cr.release()
+        try:
+            return self.opener.post("http://127.0.0.1:%s%s" % (
+                config["http_port"], url), data=data, timeout=20)
+        finally:
+            self.env.cr.acquire()
+
     def test_confirm_link_ok_then_used(self):
         """P20: the double opt-in link confirms once, with IP and user agent
         as proof; a second click shows 'already used' and changes nothing."""
@@ -75,6 +85,20 @@ class TestConsentLinks(HttpCase):
         self.assertNotIn("Link Tester", response.text)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "pending")
+        # 'Send me a new link': mailed to the address we hold, once
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', response.text)
+        renew = "/privacy/consent/confirm/%s/renew" % token
+        response = self._post(renew, {"csrf_token": csrf.group(1)})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("new link is on its way", response.text)
+        new_token = confirmation_token(self.env, self.partner)
+        self.assertNotEqual(new_token, token)
+        self.assertEqual(self._post(renew, {
+            "csrf_token": csrf.group(1)}).status_code, 404)
+        self.assertEqual(self._get(
+            "/privacy/consent/confirm/%s" % new_token).status_code, 200)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
 
     def test_confirm_link_invalid(self):
         response = self._get("/privacy/consent/confirm/not-a-token")
