@@ -4,6 +4,7 @@ from odoo.http import request, route
 from odoo.tools import config
 
 from odoo.addons.privacy_consent.controllers.main import ConsentController
+from odoo.addons.web.controllers.main import ensure_db
 
 STATUS_CODES = {"ok": 200, "renewed": 200, "expired": 410, "used": 410,
                 "invalid": 404}
@@ -38,18 +39,20 @@ class LotusConsentController(ConsentController):
 
     @route("/privacy/consent/<any(accept,reject):choice>/"
            "<int:consent_id>/<token>",
-           type="http", auth="public", website=True)
+           type="http", auth="none", website=True)
     def consent(self, choice, consent_id, token, *args, **kwargs):
         """OCA's answer links, with our proof, expiry and single use."""
+        self._lotus_ensure_db()
         status, consent = request.env["privacy.consent"].sudo() \
             .with_context(subject_answering=True) \
             ._lotus_answer_token(consent_id, choice, token, consent_proof())
         return self._lotus_render(status, consent, choice)
 
     @route("/privacy/consent/confirm/<token>",
-           type="http", auth="public", website=True)
+           type="http", auth="none", website=True)
     def consent_confirm(self, token, **kwargs):
         """Double opt-in: the link mailed when a consent is given."""
+        self._lotus_ensure_db()
         status, consent = request.env["privacy.consent"].sudo() \
             ._lotus_confirm_token(token, consent_proof())
         return self._lotus_render(status, consent, "confirm", token)
@@ -61,6 +64,12 @@ class LotusConsentController(ConsentController):
         status = request.env["privacy.consent"].sudo()._lotus_renew_token(token)
         return self._lotus_render(status, request.env["privacy.consent"],
                                   "renew")
+
+    def _lotus_ensure_db(self):
+        """Links carry ?db= (as OCA's): select that database, then act as
+        the public user (the models are called in sudo)."""
+        ensure_db()
+        request.uid = request.env.ref("base.public_user").id
 
     def _lotus_render(self, status, consent, choice, token=None):
         if consent and consent.partner_id.lang:
