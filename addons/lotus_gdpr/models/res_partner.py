@@ -67,7 +67,8 @@ class ResPartner(models.Model):
         help="May receive the newsletter: confirmed consent, no objection, "
              "processing not restricted.")
     lotus_request_ids = fields.One2many(
-        "lotus.privacy.request", "partner_id", "Privacy requests")
+        "lotus.privacy.request", "partner_id", "Privacy requests",
+        groups="lotus_gdpr.group_privacy_user")
 
     # ------------------------------------------------------------------
     # Engine declarations

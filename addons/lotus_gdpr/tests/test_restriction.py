@@ -92,6 +92,11 @@ class TestRestriction(LotusSubjectCase):
             "//page[@name='lotus_privacy']//field[@name='lotus_newsletter_state']"))
         self.assertTrue(actions_hidden(arch))
         self.assertFalse(actions_hidden(form(self.users["privacy_user"])))
+        # Every field of the form reads without an access error
+        view = Partner.sudo(self.users["salesman"]).fields_view_get(
+            view_type="form")
+        self.assertNotIn("lotus_request_ids", view["fields"])
+        self.lukas.sudo(self.users["salesman"]).read(list(view["fields"]))
         self.lukas.action_restrict("accuracy contested")
         values = self.lukas.sudo(self.users["salesman"]).read([
             "lotus_restricted", "lotus_restriction_reason",
