@@ -11,3 +11,9 @@ from . import privacy_activity
 from . import res_partner_disclosure
 from . import res_company
 from . import res_config_settings
+from . import privacy_activity_consent
+from . import lotus_consent_event
+from . import lotus_consent_token
+from . import privacy_consent
+from . import mail_mass_mailing
+from . import lotus_privacy_request

@@ -1,1 +1,2 @@
 from . import lotus_anonymize_wizard
+from . import lotus_partner_restriction_wizard
