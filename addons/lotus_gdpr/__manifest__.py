@@ -23,6 +23,9 @@
         "views/lotus_gdpr_menus.xml",
         "views/lotus_audit_log_views.xml",
         "views/lotus_privacy_recipient_views.xml",
+        "data/lotus_portal_mail_templates.xml",
+        "data/lotus_portal_cron.xml",
+        "views/lotus_privacy_portal_templates.xml",
     ],
     "demo": [],
 }

@@ -1,1 +1,2 @@
 from . import test_engine_contract
+from . import test_portal_privacy
