@@ -3,6 +3,12 @@ from . import lotus_audit_log
 from . import lotus_privacy_recipient
 from . import lotus_privacy_disclosure
 from . import res_partner
+from . import privacy_activity_consent
+from . import lotus_consent_event
+from . import lotus_consent_token
+from . import privacy_consent
+from . import mail_mass_mailing
+from . import lotus_privacy_request
 from . import lotus_portal_token
 from . import lotus_portal_privacy
 from . import lotus_newsletter_signup

@@ -1,0 +1,66 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.http import request, route
+from odoo.tools import config
+
+from odoo.addons.privacy_consent.controllers.main import ConsentController
+
+STATUS_CODES = {"ok": 200, "expired": 410, "used": 410, "invalid": 404}
+
+
+def client_ip(httprequest):
+    """The client's IP address. WSGI names it REMOTE_ADDR (OCA reads
+    REMOTE_ADDRESS, which does not exist). Behind a reverse proxy, and only
+    when Odoo runs with proxy_mode, the address that the proxy appended to
+    X-Forwarded-For is the client's; otherwise that header is ignored
+    because any client can send it."""
+    environ = httprequest.environ
+    if config.get("proxy_mode"):
+        forwarded = [ip.strip() for ip in
+                     environ.get("HTTP_X_FORWARDED_FOR", "").split(",")
+                     if ip.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return environ.get("REMOTE_ADDR") or None
+
+
+def consent_proof():
+    """Proof of an answer given over HTTP: IP address and user agent."""
+    httprequest = request.httprequest
+    return {
+        "ip_address": client_ip(httprequest),
+        "user_agent": httprequest.environ.get("HTTP_USER_AGENT"),
+    }
+
+
+class LotusConsentController(ConsentController):
+
+    @route("/privacy/consent/<any(accept,reject):choice>/"
+           "<int:consent_id>/<token>",
+           type="http", auth="public", website=True)
+    def consent(self, choice, consent_id, token, *args, **kwargs):
+        """OCA's answer links, with our proof, expiry and single use."""
+        status, consent = request.env["privacy.consent"].sudo() \
+            .with_context(subject_answering=True) \
+            ._lotus_answer_token(consent_id, choice, token, consent_proof())
+        return self._lotus_render(status, consent, choice)
+
+    @route("/privacy/consent/confirm/<token>",
+           type="http", auth="public", website=True)
+    def consent_confirm(self, token, **kwargs):
+        """Double opt-in: the link mailed when a consent is given."""
+        status, consent = request.env["privacy.consent"].sudo() \
+            ._lotus_confirm_token(token, consent_proof())
+        return self._lotus_render(status, consent, "confirm")
+
+    def _lotus_render(self, status, consent, choice):
+        if consent and consent.partner_id.lang:
+            request.context = dict(request.context,
+                                   lang=consent.partner_id.lang)
+        return request.render("lotus_gdpr.consent_answer_page", {
+            "status": status,
+            "choice": choice,
+            # Nothing about the subject is shown for a link that failed
+            "consent": consent if status == "ok" else consent.browse(),
+            "activity_name": consent.activity_id.name if consent else "",
+        }, status=STATUS_CODES.get(status, 404))

@@ -1,0 +1,1 @@
+from . import lotus_partner_restriction_wizard
