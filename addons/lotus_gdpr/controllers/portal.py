@@ -19,6 +19,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.lotus_portal_privacy import COOKIE_NAME, COOKIE_VALUES
+from .main import consent_proof
 
 COOKIE_MAX_AGE = 180 * 24 * 3600  # the choice is asked again after 6 months
 
@@ -85,7 +86,7 @@ class LotusPrivacyPortal(CustomerPortal):
         user = request.env.user
         if not user._is_public():
             self._lotus_privacy()._lotus_record_cookie_choice(
-                user.partner_id, choice)
+                user.partner_id, choice, consent_proof())
         response = request.redirect(_safe_redirect(
             redirect or request.httprequest.referrer and
             url_parse(request.httprequest.referrer).replace(
@@ -100,7 +101,7 @@ class LotusPrivacyPortal(CustomerPortal):
         partner = self._lotus_partner()
         privacy = self._lotus_privacy()
         values = self._prepare_portal_layout_values()
-        activities = self._lotus_offered_activities(partner)
+        activities = privacy._lotus_offered_activities(partner)
         consents = [(activity, privacy._lotus_consent(partner, activity))
                     for activity in activities]
         Request = self._lotus_request_model()
@@ -111,8 +112,6 @@ class LotusPrivacyPortal(CustomerPortal):
             "page_name": "lotus_privacy",
             "partner": partner,
             "consents": consents,
-            "newsletter": privacy._lotus_activity(
-                "lotus_gdpr.activity_newsletter"),
             "cookie_state": privacy._lotus_cookie_state(),
             "privacy_requests": requests_,
             "controller": privacy._lotus_controller_info(),
@@ -122,25 +121,12 @@ class LotusPrivacyPortal(CustomerPortal):
         values.update(extra)
         return values
 
-    def _lotus_offered_activities(self, partner):
-        """Activities a customer decides on: those that ask consent, plus
-        any the customer has a consent record for."""
-        Activity = request.env["privacy.activity"].sudo()
-        activities = Activity.search([("consent_required", "!=", False),
-                                      ("consent_required", "!=", "no")])
-        own = request.env["privacy.consent"].sudo().search([
-            ("partner_id", "=", partner.id)]).mapped("activity_id")
-        return (activities | own).sorted("name")
-
     def _lotus_request_types(self):
         Request = self._lotus_request_model()
         if Request is None:
             return {}
-        for name in ("request_type", "type", "kind"):
-            field = Request._fields.get(name)
-            if field and field.type == "selection":
-                return dict(field._description_selection(request.env))
-        return {}
+        return dict(Request._fields["request_type"]._description_selection(
+            request.env))
 
     @http.route("/my/privacy", type="http", auth="user", website=True)
     def lotus_privacy(self, **kw):
@@ -157,35 +143,38 @@ class LotusPrivacyPortal(CustomerPortal):
         """One click gives or withdraws a consent. Giving the newsletter
         consent sends the double opt-in mail: it counts once confirmed."""
         partner = self._lotus_partner()
+        privacy = self._lotus_privacy()
         try:
             activity_id = int(activity_id)
         except (TypeError, ValueError):
             raise NotFound()
         activity = request.env["privacy.activity"].sudo().browse(activity_id)
-        if activity not in self._lotus_offered_activities(partner) \
+        if activity not in privacy._lotus_offered_activities(partner) \
                 or choice not in ("give", "withdraw"):
             raise NotFound()
-        privacy = self._lotus_privacy()
-        how = _("Customer portal, privacy page")
+        proof = dict(consent_proof(), note=_("Privacy page"))
         if choice == "withdraw":
-            privacy._lotus_withdraw_consent(partner, activity, how)
+            privacy._lotus_withdraw_consent(partner, activity, proof)
             return self._lotus_back("consent_withdrawn")
-        newsletter = privacy._lotus_activity("lotus_gdpr.activity_newsletter")
-        if activity == newsletter:
-            privacy._lotus_start_double_opt_in(partner, activity, how)
+        try:
+            consent = privacy._lotus_give_consent(partner, activity, proof)
+        except UserError as error:
+            return request.render("lotus_gdpr.portal_my_privacy",
+                                  self._lotus_privacy_values(error=error.name))
+        if consent.lotus_state == "pending":
             return self._lotus_back("double_opt_in_sent")
-        privacy._lotus_give_consent(partner, activity, how)
         return self._lotus_back("consent_given")
 
     @http.route("/my/privacy/objection", type="http", auth="user",
                 methods=["POST"], website=True)
-    def lotus_privacy_objection(self, object_=None, **kw):
+    def lotus_privacy_objection(self, objection=None, **kw):
         """P29: object to all marketing at once (or lift the objection)."""
-        partner = self._lotus_partner().commercial_partner_id
-        if kw.get("objection") == "lift":
+        partner = self._lotus_partner()
+        if objection == "lift":
             self._lotus_privacy()._lotus_lift_objection(partner)
             return self._lotus_back("objection_lifted")
-        self._lotus_privacy()._lotus_object(partner)
+        self._lotus_privacy()._lotus_object(partner, dict(
+            consent_proof(), note=_("Privacy page")))
         return self._lotus_back("objection_recorded")
 
     @http.route("/my/privacy/request", type="http", auth="user",
@@ -230,15 +219,39 @@ class LotusPrivacyPortal(CustomerPortal):
         export = self._lotus_export()
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "lotus_privacy_export",
-                       "export": export})
+                       "export": export,
+                       "sections": self._lotus_export_sections(export)})
         return request.render("lotus_gdpr.portal_my_privacy_export", values)
+
+    def _lotus_export_sections(self, export):
+        """The export as [(title, [(record name, [(label, text)])])] for
+        the readable page (empty and binary values left out)."""
+        sections = []
+        for _model, block in sorted(export.get("records", {}).items()):
+            rows = []
+            for rec in block["records"]:
+                lines = []
+                for name, label in sorted(block["fields"].items(),
+                                          key=lambda item: item[1]):
+                    value = rec.get(name)
+                    if block["types"].get(name) == "binary" or \
+                            value in (None, False, "", []):
+                        continue
+                    if isinstance(value, (list, tuple)):
+                        value = ", ".join("%s" % v for v in value)
+                    elif value is True:
+                        value = _("Yes")
+                    lines.append((label, "%s" % value))
+                rows.append((rec.get("name"), lines))
+            sections.append((block["label"], rows))
+        return sections
 
     @http.route("/my/privacy/export.json", type="http", auth="user",
                 website=True)
     def lotus_privacy_export_json(self, **kw):
         """The customer's own data as a JSON file (portability)."""
         export = self._lotus_export()
-        body = json.dumps(export["data"], indent=2, sort_keys=True,
+        body = json.dumps(export, indent=2, sort_keys=True,
                           default=str, ensure_ascii=False)
         filename = "personal-data-%s.json" % fields.Date.today()
         return request.make_response(body.encode("utf-8"), headers=[
@@ -329,9 +342,9 @@ class LotusPrivacyPortal(CustomerPortal):
             return request.render("lotus_gdpr.newsletter_confirm",
                                   {"token": token})
         try:
-            signup.lotus_confirm(self._lotus_privacy()._lotus_metadata(
-                "Newsletter double opt-in: confirmation link opened and "
-                "confirmed"))
-        except UserError:
-            return self._lotus_token_page("used", title)
+            signup.lotus_confirm(consent_proof())
+        except UserError as error:
+            return request.render("lotus_gdpr.portal_token_problem", {
+                "title": title, "problem": "refused",
+                "problem_message": error.name}, status=409)
         return request.render("lotus_gdpr.newsletter_confirmed", {})

@@ -81,7 +81,7 @@ class LotusNewsletterSignup(models.Model):
 
     # ------------------------------------------------------------ API
     @api.model
-    def lotus_request_signup(self, email, lang=None, partner=None):
+    def lotus_request_signup(self, email, lang=None):
         """Start a sign-up. Returns True when a mail was sent, False when
         the rate limit held it back. The caller answers the visitor the
         same way in both cases (no account enumeration)."""
@@ -99,7 +99,6 @@ class LotusNewsletterSignup(models.Model):
                 datetime.utcnow() + timedelta(hours=max(1, hours))),
             "lang": lang or False,
             "mail_sent": True,
-            "partner_id": partner.id if partner else False,
         })
         signup._lotus_send_confirmation(token)
         self.env["lotus.audit.log"].log(
@@ -133,7 +132,7 @@ class LotusNewsletterSignup(models.Model):
         return signup, False
 
     @api.multi
-    def lotus_confirm(self, metadata=None):
+    def lotus_confirm(self, proof=None):
         """Record the consent (the only place where it happens) and burn
         the token. Returns the subscriber partner."""
         self.ensure_one()
@@ -142,10 +141,14 @@ class LotusNewsletterSignup(models.Model):
             "WHERE id = %s FOR UPDATE", (self.id,))
         row = self.env.cr.fetchone()
         if row and row[0]:
-            raise UserError(_("This link has already been used."))
+            raise UserError(_("This link has already been used. Each link "
+                              "works only once."))
         signup = self.sudo()
+        newsletter = self.env["privacy.activity"].sudo()._lotus_newsletter()
+        if not newsletter:
+            raise UserError(_("The newsletter is not available."))
         Partner = self.env["res.partner"].sudo()
-        partner = signup.partner_id or Partner.search(
+        partner = Partner.search(
             [("email", "=ilike", signup.email)], order="id", limit=1)
         if not partner:
             partner = Partner.create({
@@ -153,10 +156,21 @@ class LotusNewsletterSignup(models.Model):
                 "email": signup.email,
                 "lang": signup.lang or False,
             })
-        self.env["lotus.portal.privacy"]._lotus_give_consent(
-            partner, "lotus_gdpr.activity_newsletter",
-            _("Newsletter sign-up confirmed by e-mail link (double opt-in)"),
-            metadata, double_opt_in=True)
+        if partner.lotus_marketing_objection:
+            raise UserError(_(
+                "This address objected to all marketing earlier. Log in to "
+                "your account and lift the objection on the privacy page, "
+                "or write to us, to receive the newsletter."))
+        consent = self.env["privacy.consent"].sudo() \
+            .lotus_find_or_create(partner, newsletter).sudo()
+        if consent.lotus_state != "given":
+            proof = dict(proof or {})
+            # Given on the sign-up page, confirmed from the mailbox now.
+            consent._lotus_event("given", "web", dict(
+                proof, note=_("Public newsletter sign-up page")))
+            consent._lotus_event("confirmed", "email", dict(
+                proof, note=_("Double opt-in: confirmation link opened")))
+            consent._lotus_set_state("given")
         signup.write({
             "confirmed_date": fields.Datetime.now(),
             "partner_id": partner.id,

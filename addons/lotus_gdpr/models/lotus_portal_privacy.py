@@ -1,14 +1,13 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
-from datetime import datetime
 
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import _, api, models
 from odoo.http import request as http_request
 
 COOKIE_NAME = "lotus_cookie_consent"
 COOKIE_VALUES = ("accepted", "refused")
+ANALYTICS = "lotus_gdpr.activity_analytics"
 # Google Analytics measurement ids: UA-123-1 (Universal) or G-ABC123 (GA4)
 GA_KEY_RE = re.compile(r"^(UA-\d{4,10}-\d{1,4}|G-[A-Z0-9]{4,16})$")
 
@@ -16,7 +15,9 @@ GA_KEY_RE = re.compile(r"^(UA-\d{4,10}-\d{1,4}|G-[A-Z0-9]{4,16})$")
 class LotusPortalPrivacy(models.AbstractModel):
     """What the customer portal needs from the privacy engine, in one
     place: the cookie choice (P16), consents given or withdrawn by the
-    customer (P20, P28) and the controller's contact data (P30)."""
+    customer (P20, P28), requests and export (P28), the controller's
+    contact data (P30). Methods act for the current user: the customer
+    passes only their own partner (the controller makes sure of it)."""
 
     _name = "lotus.portal.privacy"
     _description = "Customer privacy self-service"
@@ -43,160 +44,130 @@ class LotusPortalPrivacy(models.AbstractModel):
             return value
         user = self.env.user
         if user and not user._is_public():
-            consent = self._lotus_consent(
-                user.partner_id, "lotus_gdpr.activity_analytics")
-            if consent and consent.state == "answered":
-                return "accepted" if consent.accepted else "refused"
+            consent = self._lotus_consent(user.partner_id, ANALYTICS)
+            if consent.lotus_state == "given":
+                return "accepted"
+            if consent.lotus_state == "withdrawn":
+                return "refused"
         return False
+
+    @api.model
+    def _lotus_record_cookie_choice(self, partner, choice, proof=None):
+        proof = dict(proof or {}, note=_("Cookie banner: %s") % choice)
+        if choice == "accepted":
+            return self._lotus_give_consent(partner, ANALYTICS, proof)
+        return self._lotus_withdraw_consent(partner, ANALYTICS, proof)
 
     # ---------------------------------------------------------- consents
     @api.model
-    def _lotus_activity(self, xmlid):
-        return self.env.ref(xmlid, raise_if_not_found=False)
+    def _lotus_activity(self, activity):
+        if isinstance(activity, str):
+            return self.env.ref(activity, raise_if_not_found=False) or \
+                self.env["privacy.activity"]
+        return activity
 
     @api.model
     def _lotus_consent(self, partner, activity):
         """The partner's consent record for an activity (record or xmlid)."""
-        if isinstance(activity, str):
-            activity = self._lotus_activity(activity)
+        activity = self._lotus_activity(activity)
         if not activity or not partner:
-            return self.env["privacy.consent"]
+            return self.env["privacy.consent"].sudo()
         return self.env["privacy.consent"].sudo().with_context(
             active_test=False).search([
                 ("partner_id", "=", partner.id),
                 ("activity_id", "=", activity.id)], limit=1)
 
-    @api.model
-    def _lotus_metadata(self, how):
-        """Proof of a choice: how, when, from where (no personal content
-        beyond what the consent proof needs)."""
-        lines = [how, "Date and time (UTC): %s" % datetime.utcnow().strftime(
-            "%Y-%m-%d %H:%M:%S")]
-        if http_request:
-            env = http_request.httprequest.environ
-            remote = (env.get("HTTP_X_FORWARDED_FOR") or "").split(",")[0]
-            lines.append("Remote IP: %s" % (
-                remote.strip() or env.get("REMOTE_ADDR") or ""))
-            lines.append("User agent: %s" % env.get("HTTP_USER_AGENT", ""))
-        return "\n".join(lines)
+    def _lotus_consents(self):
+        """privacy.consent in sudo, remembering the customer as the actor
+        for the proof of consent."""
+        return self.env["privacy.consent"].with_context(
+            lotus_actor=self.env.uid).sudo()
 
     @api.model
-    def _lotus_give_consent(self, partner, activity, how, metadata=None,
-                            double_opt_in=False):
-        """Record an accepted consent of ``partner`` for ``activity``."""
-        if isinstance(activity, str):
-            activity = self._lotus_activity(activity)
+    def _lotus_give_consent(self, partner, activity, proof=None,
+                            channel="portal"):
+        """Give consent; a double opt-in activity (the newsletter) becomes
+        pending and a confirmation link is mailed. Returns the consent."""
+        activity = self._lotus_activity(activity)
         if not activity:
             return self.env["privacy.consent"]
-        consent = self._lotus_consent(partner, activity)
-        if not consent:
-            consent = self.env["privacy.consent"].sudo().create({
-                "partner_id": partner.id,
-                "activity_id": activity.id,
-            })
-        elif not consent.active:
-            consent.write({"active": True})
-        consent.with_context(subject_answering=True).action_answer(
-            True, metadata or self._lotus_metadata(how))
+        return self._lotus_consents().lotus_give(
+            partner, activity, channel, proof)
+
+    @api.model
+    def _lotus_withdraw_consent(self, partner, activity, proof=None,
+                                channel="portal"):
+        """Withdraw (or refuse) consent, effective at once."""
+        activity = self._lotus_activity(activity)
+        if not activity:
+            return self.env["privacy.consent"]
+        consent = self._lotus_consents().lotus_find_or_create(
+            partner, activity)
+        consent.with_context(lotus_actor=self.env.uid).sudo() \
+            .action_withdraw(channel=channel, proof=proof)
         return consent
 
     @api.model
-    def _lotus_withdraw_consent(self, partner, activity, how, metadata=None):
-        """Withdraw (or refuse) ``partner``'s consent for ``activity``."""
-        if isinstance(activity, str):
-            activity = self._lotus_activity(activity)
-        if not activity:
-            return self.env["privacy.consent"]
-        consent = self._lotus_consent(partner, activity)
-        if not consent:
-            consent = self.env["privacy.consent"].sudo().create({
-                "partner_id": partner.id,
-                "activity_id": activity.id,
-            })
-        consent.with_context(subject_answering=True).action_answer(
-            False, metadata or self._lotus_metadata(how))
-        return consent
-
-    @api.model
-    def _lotus_record_cookie_choice(self, partner, choice):
-        how = "Cookie banner on the customer portal: %s" % choice
-        if choice == "accepted":
-            return self._lotus_give_consent(
-                partner, "lotus_gdpr.activity_analytics", how)
-        return self._lotus_withdraw_consent(
-            partner, "lotus_gdpr.activity_analytics", how)
-
-    @api.model
-    def _lotus_start_double_opt_in(self, partner, activity, how):
-        """Giving the newsletter consent from the portal: a confirmation
-        mail to the partner's address; the consent counts once the link
-        in it is confirmed (same path as the public sign-up)."""
-        if not partner.email:
-            raise UserError(_("Email address: your account has no e-mail "
-                              "address. Add one under Your Details first."))
-        Signup = self.env["lotus.newsletter.signup"].sudo()
-        return Signup.lotus_request_signup(
-            partner.email, lang=partner.lang, partner=partner)
+    def _lotus_offered_activities(self, partner):
+        """Activities a customer decides on in the consent list: those
+        that ask for consent and those the customer has a consent for.
+        Analytics has its own place (the cookie choice)."""
+        Activity = self.env["privacy.activity"].sudo()
+        activities = Activity.search([("consent_required", "in",
+                                       ("manual", "auto"))])
+        activities |= self.env["privacy.consent"].sudo().search([
+            ("partner_id", "=", partner.id)]).mapped("activity_id")
+        analytics = self._lotus_activity(ANALYTICS)
+        return (activities - analytics).sorted("name")
 
     # ------------------------------------------- objection, restriction
     @api.model
-    def _lotus_object(self, partner):
-        """P29: objection to marketing, effective at once."""
-        partner = partner.sudo()
-        if hasattr(partner, "action_object_to_marketing"):
-            partner.action_object_to_marketing()
-        else:
-            partner.write({"lotus_marketing_objection": True})
-            for consent in self.env["privacy.consent"].sudo().search([
-                    ("partner_id", "child_of", partner.id),
-                    ("accepted", "=", True)]):
-                self._lotus_withdraw_consent(
-                    consent.partner_id, consent.activity_id,
-                    "Objection to marketing on the customer portal")
-        self.env["lotus.audit.log"].log(
-            "portal_marketing_objection", partner,
-            ["lotus_marketing_objection"])
-        return True
+    def _lotus_object(self, partner, proof=None):
+        """P29: objection to marketing, effective at once (as the user:
+        the partner method lets a customer object for themselves)."""
+        return partner.action_object_to_marketing(
+            channel="portal", proof=proof)
 
     @api.model
     def _lotus_lift_objection(self, partner):
-        """The customer no longer objects; no consent is given back: they
-        give each one again themselves."""
-        partner.sudo().write({"lotus_marketing_objection": False})
-        self.env["lotus.audit.log"].log(
-            "portal_marketing_objection_lifted", partner,
-            ["lotus_marketing_objection"])
-        return True
+        return partner.action_lift_marketing_objection()
 
     # ------------------------------------------------ requests (P28)
     @api.model
-    def _lotus_create_request(self, partner, request_type, description):
-        """A data subject request made on the portal, handled by staff
-        within the legal deadline."""
+    def _lotus_create_request(self, partner, request_type, description,
+                              verified=True):
+        """A data subject request made on the portal. A customer logged
+        in to their account is identified; an erasure is verified only
+        when the link mailed to the account's address is confirmed."""
         Request = self.env["lotus.privacy.request"].sudo()
-        request = Request.create({
-            "partner_id": partner.id,
+        vals = {
+            "partner_id": partner.commercial_partner_id.id,
             "request_type": request_type,
             "description": description,
             "channel": "portal",
-        })
-        return request
+        }
+        if verified:
+            vals["verification_method"] = "portal_login"
+        record = Request.create(vals)
+        if verified:
+            record.action_verify()
+        self.env["lotus.audit.log"].log(
+            "portal_request_%s" % request_type, record)
+        return record
 
     @api.model
     def _lotus_export(self, partner):
-        """{"data": exportable dict, "html": readable html or False}."""
-        partner = partner.sudo()
+        """The customer's own export (as the customer: the partner method
+        allows only their own partner)."""
         data = partner._lotus_export_personal_data()
-        html = False
-        if hasattr(partner, "_lotus_export_personal_data_html"):
-            html = partner._lotus_export_personal_data_html()
         self.env["lotus.audit.log"].log("portal_export", partner)
-        return {"data": data, "html": html}
+        return data
 
     # ------------------------------------------------- erasure (P28)
     @api.model
     def _lotus_erasure_preview(self, partner):
-        """What deletion would remove and what must be kept, and why."""
+        """What deletion would remove and what must be kept, and why:
+        the anonymisation engine's preview when it is installed."""
         if "lotus.anonymizer" not in self.env:
             return False
         return self.env["lotus.anonymizer"].sudo().preview(
@@ -204,39 +175,43 @@ class LotusPortalPrivacy(models.AbstractModel):
 
     @api.model
     def _lotus_request_erasure(self, partner):
-        """Create the erasure request and mail the confirmation link."""
-        request = self._lotus_create_request(
+        """Create the erasure request and mail the confirmation link (a
+        single-use, expiring token of which only the hash is stored)."""
+        record = self._lotus_create_request(
             partner, "erasure",
-            _("Deletion of my account, asked on the customer portal"))
+            _("Deletion of my account, asked on the customer portal"),
+            verified=False)
         token = self.env["lotus.portal.token"]._lotus_issue(
-            "erasure", request, partner)
+            "erasure", record, partner)
         base = self.env["ir.config_parameter"].sudo().get_param(
             "web.base.url", "")
-        template = self.env.ref(
-            "lotus_gdpr.mail_template_erasure_confirm")
+        template = self.env.ref("lotus_gdpr.mail_template_erasure_confirm")
         template.sudo().with_context(
             lang=partner.lang or None,
             confirm_url="%s/my/privacy/delete/confirm/%s" % (base, token),
         ).send_mail(partner.id, force_send=False)
-        return request
+        return record
 
     @api.model
-    def _lotus_confirm_erasure(self, request):
-        """The e-mail link was confirmed: the request goes to the staff
-        queue (its legal deadline runs)."""
-        request = request.sudo()
-        request.message_post(body=_(
+    def _lotus_confirm_erasure(self, record):
+        """The e-mail link was confirmed: the identity is verified (the
+        link reached the account's address) and the request waits for
+        staff, who run it through the anonymisation engine."""
+        record = record.sudo()
+        if record.state == "new":
+            record.write({"verification_method": "known_email"})
+            record.action_verify()
+        record.message_post(body=_(
             "The customer confirmed the deletion through the e-mail link."))
-        self.env["lotus.audit.log"].log("portal_erasure_confirmed", request)
-        return request
+        self.env["lotus.audit.log"].log("portal_erasure_confirmed", record)
+        return record
 
     # -------------------------------------------------------------- P30
     @api.model
     def _lotus_controller_info(self, company=None):
         """Controller, DPO and supervisory authority for the privacy page,
         from the company settings (with the Dutch authority as default)."""
-        company = company or self.env.user.company_id
-        company = company.sudo()
+        company = (company or self.env.user.company_id).sudo()
 
         def get(name):
             return company[name] if name in company._fields else False

@@ -138,11 +138,11 @@ class TestCookieConsent(PortalPrivacyCase):
             self.opener.cookies.get("lotus_cookie_consent"), "accepted")
         self.assertIn("googletagmanager", response.text)
         privacy = self.env["lotus.portal.privacy"]
-        self.env["res.partner"].invalidate_cache()
         consent = privacy._lotus_consent(
             self.partner_a, "lotus_gdpr.activity_analytics")
         if privacy._lotus_activity("lotus_gdpr.activity_analytics"):
-            self.assertTrue(consent.accepted)
+            self.assertEqual(consent.lotus_state, "given")
+            self.assertEqual(consent.lotus_event_ids[:1].channel, "portal")
         # Changed on /my/privacy: refused, the tag disappears.
         response = self.post("/privacy/cookies", {
             "choice": "refused", "redirect": "/my/privacy#cookies"},
@@ -152,8 +152,7 @@ class TestCookieConsent(PortalPrivacyCase):
         self.assertNotIn("googletagmanager", response.text)
         self.assertIn("You refused analytics cookies", response.text)
         if consent:
-            self.env["res.partner"].invalidate_cache()
-            self.assertFalse(consent.accepted)
+            self.assertEqual(consent.lotus_state, "withdrawn")
 
     def test_cookie_post_without_csrf_is_refused(self):
         """P16: the cookie form, like every POST, needs a CSRF token."""
@@ -210,10 +209,11 @@ class TestNewsletterSignup(PortalPrivacyCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn("lotus_signup_confirmed", page.text)
         consent = self.newsletter_consent(email)
-        if self.env.ref("lotus_gdpr.activity_newsletter",
-                        raise_if_not_found=False):
-            self.assertTrue(consent.accepted)
-            self.assertIn("double opt-in", consent.last_metadata or "")
+        self.assertEqual(consent.lotus_state, "given")
+        self.assertTrue(consent.accepted)
+        self.assertEqual(
+            set(consent.lotus_event_ids.mapped("event_type")),
+            {"given", "confirmed"})
         self.env["res.partner"].invalidate_cache()
         self.assertFalse(signup.email, "the address is not kept twice")
         # Reused link: a clear page, nothing changes.
@@ -280,3 +280,296 @@ class TestNewsletterSignup(PortalPrivacyCase):
             "email": "nocsrf@example.org"})
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.mails_to("nocsrf@example.org"), 0)
+
+
+class TestPrivacyPage(PortalPrivacyCase):
+
+    def setUp(self):
+        super(TestPrivacyPage, self).setUp()
+        self.activity_survey = self.env["privacy.activity"].create({
+            "name": "Customer satisfaction survey",
+            "subject_find": True,
+            "consent_required": "manual",
+            "default_consent": False,
+        })
+        self.activity_private = self.env["privacy.activity"].create({
+            "name": "Internal activity without consent",
+        })
+
+    def request_of(self, partner, request_type):
+        return self.env["lotus.privacy.request"].sudo().search([
+            ("partner_id", "=", partner.id),
+            ("request_type", "=", request_type)], order="id desc", limit=1)
+
+    def test_privacy_page_names_controller_dpo_authority(self):
+        """P30: the privacy page names the controller, the DPO's contact
+        and the right to complain to the Autoriteit Persoonsgegevens."""
+        company = self.env.user.company_id
+        company.write({"name": "Lotus 3D Printers BV",
+                       "email": "info@lotus3dprinters.com"})
+        values = {"lotus_dpo_email": "dpo@lotus3dprinters.com",
+                  "lotus_dpo_name": "Dana de Privacy"}
+        company.write({k: v for k, v in values.items()
+                       if k in company._fields})
+        self.login(self.user_a, "alice-portal-pw")
+        page = self.url_open("/my/privacy")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Lotus 3D Printers BV", page.text)
+        self.assertIn("Autoriteit Persoonsgegevens", page.text)
+        self.assertIn("https://autoriteitpersoonsgegevens.nl", page.text)
+        self.assertIn("Data Protection Officer", page.text)
+        if "lotus_dpo_email" in company._fields:
+            self.assertIn("dpo@lotus3dprinters.com", page.text)
+            self.assertIn("Dana de Privacy", page.text)
+        else:
+            self.assertIn("info@lotus3dprinters.com", page.text)
+
+    def test_portal_home_entries(self):
+        """P17: the portal home leads to email preferences, personal data
+        and privacy requests; the sidebar links the privacy page."""
+        self.login(self.user_a, "alice-portal-pw")
+        page = self.url_open("/my/home")
+        self.assertEqual(page.status_code, 200)
+        for href in ('href="/my/privacy"', 'href="/my/privacy#email"',
+                     'href="/my/privacy#data"', 'href="/my/privacy/export"'):
+            self.assertIn(href, page.text)
+        self.assertIn("Alice", page.text)
+        self.assertNotIn("Bram", page.text)
+
+    def test_anonymous_is_sent_to_login(self):
+        page = self.url_open("/my/privacy")
+        self.assertIn("/web/login", page.url)
+        page = self.url_open("/my/privacy/export.json")
+        self.assertIn("/web/login", page.url)
+        self.assertNotIn("alice@example.nl", page.text)
+
+    def test_consent_give_and_withdraw(self):
+        """P28/P20: a consent is given and withdrawn with one click, with
+        the portal as channel in its proof."""
+        self.login(self.user_a, "alice-portal-pw")
+        page = self.url_open("/my/privacy")
+        self.assertIn("Customer satisfaction survey", page.text)
+        self.assertNotIn("Internal activity without consent", page.text)
+        self.post("/my/privacy/consent", {
+            "activity_id": self.activity_survey.id, "choice": "give"},
+            csrf_from="/my/privacy")
+        consent = self.env["lotus.portal.privacy"]._lotus_consent(
+            self.partner_a, self.activity_survey)
+        self.assertEqual(consent.lotus_state, "given")
+        self.assertEqual(consent.lotus_channel, "portal")
+        page = self.post("/my/privacy/consent", {
+            "activity_id": self.activity_survey.id, "choice": "withdraw"},
+            csrf_from="/my/privacy")
+        self.assertIn("withdrawn", page.text)
+        self.env["res.partner"].invalidate_cache()
+        self.assertEqual(consent.lotus_state, "withdrawn")
+        self.assertFalse(self.env["lotus.portal.privacy"]._lotus_consent(
+            self.partner_b, self.activity_survey))
+        # An activity the customer cannot decide on: 404.
+        page = self.post("/my/privacy/consent", {
+            "activity_id": self.activity_private.id, "choice": "give"},
+            csrf_from="/my/privacy")
+        self.assertEqual(page.status_code, 404)
+
+    def test_newsletter_from_portal_double_opt_in(self):
+        """P20/P28: giving the newsletter consent on the portal mails a
+        confirmation link; the consent is valid only once confirmed."""
+        newsletter = self.env.ref("lotus_gdpr.activity_newsletter")
+        self.login(self.user_a, "alice-portal-pw")
+        page = self.post("/my/privacy/consent", {
+            "activity_id": newsletter.id, "choice": "give"},
+            csrf_from="/my/privacy")
+        self.assertIn("confirm the subscription", page.text)
+        consent = self.env["lotus.portal.privacy"]._lotus_consent(
+            self.partner_a, newsletter)
+        self.assertEqual(consent.lotus_state, "pending")
+        self.assertFalse(consent.accepted)
+        mail = self.env["mail.mail"].sudo().search(
+            [("email_to", "ilike", "alice@example.nl")], limit=1,
+            order="id desc")
+        link = re.search(r"(/privacy/consent/confirm/[A-Za-z0-9_\-]+)",
+                         mail.body_html).group(1)
+        self.url_open(link)
+        self.env["res.partner"].invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
+
+    def test_objection(self):
+        """P29/P28: objecting on the portal stops all marketing at once;
+        the customer can lift it again."""
+        newsletter = self.env.ref("lotus_gdpr.activity_newsletter")
+        self.env["privacy.consent"].lotus_give(
+            self.partner_a, newsletter, "backoffice")
+        self.login(self.user_a, "alice-portal-pw")
+        self.post("/my/privacy/objection", {"objection": "object"},
+                  csrf_from="/my/privacy")
+        self.assertTrue(self.partner_a.lotus_marketing_objection)
+        self.assertFalse(self.partner_b.lotus_marketing_objection)
+        page = self.url_open("/my/privacy")
+        self.assertIn("You object to marketing", page.text)
+        self.post("/my/privacy/objection", {"objection": "lift"},
+                  csrf_from="/my/privacy")
+        self.env["res.partner"].invalidate_cache()
+        self.assertFalse(self.partner_a.lotus_marketing_objection)
+
+    def test_requests_are_private(self):
+        """P28: a rectification request made on the portal shows its status
+        and legal deadline to its customer, and is 404 for any other."""
+        self.login(self.user_a, "alice-portal-pw")
+        page = self.post("/my/privacy/request", {
+            "request_type": "rectification",
+            "description": "My street is Alicestraat 11, not 1."},
+            csrf_from="/my/privacy")
+        self.assertEqual(page.status_code, 200)
+        req = self.request_of(self.partner_a, "rectification")
+        self.assertTrue(req)
+        self.assertEqual(req.channel, "portal")
+        self.assertEqual(req.state, "verified")
+        self.assertTrue(req.deadline)
+        self.assertIn(req.name, page.text)
+        self.assertIn("answered by", page.text)
+        detail = self.url_open("/my/privacy/requests/%d" % req.id)
+        self.assertEqual(detail.status_code, 200)
+        self.assertIn("Alicestraat 11", detail.text)
+        # An empty request is refused with a message, nothing stored.
+        page = self.post("/my/privacy/request", {
+            "request_type": "restriction", "description": "  "},
+            csrf_from="/my/privacy")
+        self.assertIn("Please describe", page.text)
+        self.assertFalse(self.request_of(self.partner_a, "restriction"))
+        # The other customer: not listed, and 404 by id.
+        self.login(self.user_b, "bram-portal-pw")
+        page = self.url_open("/my/privacy")
+        self.assertNotIn(req.name, page.text)
+        detail = self.url_open("/my/privacy/requests/%d" % req.id)
+        self.assertEqual(detail.status_code, 404)
+        self.assertNotIn("Alicestraat", detail.text)
+        detail = self.url_open("/my/privacy/requests/999999999")
+        self.assertEqual(detail.status_code, 404)
+
+    def test_post_without_csrf_refused(self):
+        """Every POST of the privacy page needs its CSRF token."""
+        self.login(self.user_a, "alice-portal-pw")
+        for url, data in [
+                ("/my/privacy/request", {"request_type": "rectification",
+                                         "description": "x"}),
+                ("/my/privacy/objection", {"objection": "object"}),
+                ("/my/privacy/delete/request", {"confirm": "1"}),
+                ("/my/privacy/consent", {
+                    "activity_id": self.activity_survey.id,
+                    "choice": "give"})]:
+            response = self.url_open(url, data=data)
+            self.assertEqual(response.status_code, 400, url)
+        self.assertFalse(self.request_of(self.partner_a, "rectification"))
+        self.assertFalse(self.request_of(self.partner_a, "erasure"))
+        self.assertFalse(self.partner_a.lotus_marketing_objection)
+
+    def test_export_has_own_data_only(self):
+        """P28/P17: "Download my data" gives the customer's data (JSON and
+        a readable page) and nothing of another customer."""
+        self.login(self.user_a, "alice-portal-pw")
+        response = self.url_open(
+            "/my/privacy/export.json?partner_id=%d" % self.partner_b.id)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        data = json.loads(response.text)
+        self.assertEqual(data["subject"]["id"], self.partner_a.id)
+        self.assertIn("alice@example.nl", response.text)
+        self.assertIn("Alicestraat 1", response.text)
+        self.assertNotIn("bram@example.nl", response.text)
+        self.assertNotIn("Bramlaan", response.text)
+        self.assertIn("res.partner", data["records"])
+        page = self.url_open("/my/privacy/export")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Alicestraat 1", page.text)
+        self.assertNotIn("Bramlaan", page.text)
+        self.assertTrue(self.env["lotus.audit.log"].sudo().search([
+            ("action", "=", "portal_export"),
+            ("res_id", "=", self.partner_a.id)]))
+
+    def test_erasure_confirmed_by_mail_link(self):
+        """P28: "Delete my account" shows what is kept and why, creates an
+        erasure request, and the request counts only once the mailed link
+        (single use, expiring, stored hashed) is confirmed."""
+        self.login(self.user_a, "alice-portal-pw")
+        page = self.url_open("/my/privacy/delete")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("7 years", page.text)
+        self.post("/my/privacy/delete/request", {},
+                  csrf_from="/my/privacy/delete")
+        req = self.request_of(self.partner_a, "erasure")
+        self.assertEqual(req.state, "new")
+        link = self.last_link("alice@example.nl")
+        token = link.rsplit("/", 1)[1]
+        stored = self.env["lotus.portal.token"].sudo().search(
+            [("res_id", "=", req.id)])
+        self.assertEqual(len(stored), 1)
+        self.assertNotIn(token, stored.token_hash)
+        # The link shows a button; a GET alone changes nothing.
+        page = self.url_open(link)
+        self.assertIn("Yes, delete my account", page.text)
+        self.env["res.partner"].invalidate_cache()
+        self.assertEqual(req.state, "new")
+        page = self.post(link, {})
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("lotus_erasure_confirmed", page.text)
+        self.env["res.partner"].invalidate_cache()
+        self.assertEqual(req.state, "verified")
+        self.assertEqual(req.verification_method, "known_email")
+        # Reused.
+        page = self.url_open(link)
+        self.assertEqual(page.status_code, 410)
+        self.assertIn("lotus_token_used", page.text)
+        # Expired.
+        self.post("/my/privacy/delete/request", {},
+                  csrf_from="/my/privacy/delete")
+        link = self.last_link("alice@example.nl")
+        self.env["lotus.portal.token"].sudo().search(
+            [], order="id desc", limit=1).write({
+                "expiry": fields.Datetime.to_string(
+                    datetime.utcnow() - timedelta(minutes=1))})
+        page = self.url_open(link)
+        self.assertEqual(page.status_code, 410)
+        self.assertIn("lotus_token_expired", page.text)
+
+
+class TestOdooDocumentsIsolation(PortalPrivacyCase):
+    """P17: orders and invoices are Odoo's own portal pages; a customer
+    changing the id in the URL does not see another customer's."""
+
+    def test_orders_of_others(self):
+        product = self.env["product.product"].create({
+            "name": "PLA filament 1kg", "type": "consu",
+            "list_price": 25.0})
+        orders = {}
+        for key, partner in (("a", self.partner_a), ("b", self.partner_b)):
+            order = self.env["sale.order"].create({
+                "partner_id": partner.id,
+                "order_line": [(0, 0, {"product_id": product.id,
+                                       "product_uom_qty": 1})],
+            })
+            order.action_confirm()
+            orders[key] = order
+        self.login(self.user_a, "alice-portal-pw")
+        page = self.url_open("/my/orders")
+        self.assertIn(orders["a"].name, page.text)
+        self.assertNotIn(orders["b"].name, page.text)
+        page = self.url_open("/my/orders/%d" % orders["a"].id)
+        self.assertEqual(page.status_code, 200)
+        page = self.url_open("/my/orders/%d" % orders["b"].id)
+        self.assertTrue(page.status_code in (403, 404) or
+                        page.url.rstrip("/").endswith("/my"), page.url)
+        self.assertNotIn("Bramlaan", page.text)
+        page = self.url_open("/my/orders/pdf/%d" % orders["b"].id)
+        self.assertNotIn(b"%PDF", page.content[:10])
+        # Invoices: the other customer's invoice is not reachable either.
+        invoice_ids = orders["b"].action_invoice_create()
+        invoice = self.env["account.invoice"].browse(invoice_ids)
+        invoice.action_invoice_open()
+        page = self.url_open("/my/invoices")
+        self.assertNotIn(invoice.number, page.text)
+        page = self.url_open("/my/invoices/%d" % invoice.id)
+        self.assertTrue(page.status_code in (403, 404) or
+                        page.url.rstrip("/").endswith("/my"), page.url)
+        self.assertNotIn(invoice.number, page.text)
+        page = self.url_open("/my/invoices/pdf/%d" % invoice.id)
+        self.assertNotIn(b"%PDF", page.content[:10])
