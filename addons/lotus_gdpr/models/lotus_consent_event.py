@@ -1,6 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
 CHANNELS = [
@@ -70,8 +70,12 @@ class LotusConsentEvent(models.Model):
 
     @api.multi
     def write(self, vals):
+        # The only change ever made: the privacy engine (or an internal sudo
+        # call) blanking the IP address and user agent on erasure.
         personal = set(self._lotus_personal_fields())
-        if self.env.context.get(ENGINE_CONTEXT_KEY) and set(vals) <= personal:
+        if (self.env.context.get(ENGINE_CONTEXT_KEY) or
+                self.env.uid == SUPERUSER_ID) and vals and \
+                set(vals) <= personal and not any(vals.values()):
             return super(LotusConsentEvent, self).write(vals)
         raise UserError(_("The consent history is the proof of consent and "
                           "cannot be changed. Record a new event instead "

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.http import request
 
 
 class MailMassMailing(models.Model):
@@ -72,3 +73,32 @@ class MailMassMailing(models.Model):
             "(lotus_marketing_objection IS TRUE OR lotus_restricted IS TRUE)")
         blacklist.update(row[0] for row in self.env.cr.fetchall() if row[0])
         return blacklist
+
+    def update_opt_out(self, email, res_ids, value):
+        """The unsubscribe link of a mailing withdraws the consent at once
+        (P20: one click), with the proof of the click."""
+        result = super(MailMassMailing, self).update_opt_out(
+            email, res_ids, value)
+        if value and email:
+            self._lotus_withdraw_by_email(email)
+        return result
+
+    @api.multi
+    def _lotus_withdraw_by_email(self, email):
+        proof = {"note": "unsubscribe link of a mass mailing"}
+        if request:
+            from ..controllers.main import consent_proof
+            proof.update(consent_proof())
+        self.env.cr.execute(
+            "SELECT id FROM res_partner WHERE "
+            "lower(substring(email, '([^ ,;<@]+@[^> ,;]+)')) = %s",
+            [email.strip().lower()])
+        partner_ids = [row[0] for row in self.env.cr.fetchall()]
+        for mailing in self:
+            activity = mailing.lotus_activity_id or \
+                self.env["privacy.activity"]._lotus_newsletter()
+            consents = self.env["privacy.consent"].sudo().search([
+                ("partner_id", "in", partner_ids),
+                ("activity_id", "=", activity.id),
+                ("lotus_state", "in", ("given", "pending"))])
+            consents.action_withdraw(channel="email", proof=proof)

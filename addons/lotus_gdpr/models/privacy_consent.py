@@ -113,7 +113,7 @@ class PrivacyConsent(models.Model):
             })
         elif not consent.active:
             consent.active = True
-        return consent.sudo(self.env.uid)
+        return self.browse(consent.id)
 
     @api.model
     def lotus_give(self, partner, activity, channel, proof=None):

@@ -1,0 +1,86 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Users and data shared by the consent / request / export tests."""
+import re
+
+from odoo.tests.common import SavepointCase
+
+CONFIRM_RE = re.compile(r"/privacy/consent/confirm/([A-Za-z0-9_\-]+)")
+
+
+def make_users(env, suffix=""):
+    Users = env["res.users"].with_context(no_reset_password=True,
+                                          tracking_disable=True)
+
+    def user(login, groups):
+        return Users.create({
+            "name": "Test %s" % login,
+            "login": login + suffix,
+            "email": "%s%s@lotus.test" % (login, suffix),
+            "groups_id": [(6, 0, [env.ref(g).id for g in groups])],
+        })
+
+    return {
+        "salesman": user("lt_salesman", [
+            "sales_team.group_sale_salesman", "base.group_partner_manager"]),
+        "privacy_user": user("lt_privacy_user", [
+            "base.group_user", "lotus_gdpr.group_privacy_user"]),
+        "officer": user("lt_officer", [
+            "base.group_user", "lotus_gdpr.group_privacy_officer"]),
+    }
+
+
+def make_activity(env, name="Test newsletter", **vals):
+    values = {
+        "name": name,
+        "subject_find": True,
+        "consent_required": "manual",
+        "lotus_marketing": True,
+        "lotus_double_opt_in": True,
+        "lotus_consent_text": "Yes, send me the newsletter.",
+        "lotus_consent_version": "v1",
+    }
+    values.update(vals)
+    return env["privacy.activity"].create(values)
+
+
+def confirmation_token(env, partner):
+    """The clear token of the last confirmation mail sent to partner."""
+    mail = env["mail.mail"].sudo().search(
+        [("email_to", "=", partner.email)], order="id desc", limit=1)
+    match = CONFIRM_RE.search(mail.body_html or "")
+    return match and match.group(1)
+
+
+class LotusSubjectCase(SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(LotusSubjectCase, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.users = make_users(cls.env)
+        # The shop's newsletter: the activity mass mailings use by default
+        cls.newsletter = cls.env["privacy.activity"]._lotus_newsletter()
+        cls.newsletter.write({
+            "lotus_consent_text": "Yes, send me the newsletter.",
+            "lotus_consent_version": "v1",
+        })
+        cls.offers = make_activity(
+            cls.env, "Test offers by mail", lotus_double_opt_in=False,
+            lotus_consent_text="Send me offers.", lotus_consent_version="o1")
+        Partner = cls.env["res.partner"]
+        cls.anna = Partner.create({"name": "Anna Test", "email": "anna@lotus.test",
+                                   "street": "Annastraat 1", "city": "Nijmegen"})
+        cls.lukas = Partner.create({"name": "Lukas Test",
+                                    "email": "lukas@lotus.test",
+                                    "street": "Lukasweg 2", "city": "Kleve"})
+        cls.Consent = cls.env["privacy.consent"]
+
+    @classmethod
+    def give_confirmed(cls, partner, activity=None):
+        activity = activity or cls.newsletter
+        consent = cls.Consent.lotus_give(partner, activity, "web")
+        if consent.lotus_state == "pending":
+            token = confirmation_token(cls.env, partner)
+            cls.Consent._lotus_confirm_token(token)
+        return consent

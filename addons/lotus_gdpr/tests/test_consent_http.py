@@ -1,0 +1,136 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
+from odoo import fields
+from odoo.tests.common import HttpCase
+from odoo.tools import config
+
+from .common import confirmation_token, make_activity
+
+
+class TestConsentLinks(HttpCase):
+    """The links a subject follows from a mail, through the real HTTP
+    stack (our controller overrides OCA's)."""
+
+    def setUp(self):
+        super(TestConsentLinks, self).setUp()
+        # Share the cursor of the test server (odoo/odoo#12237, Odoo 11)
+        self.env = self.env(self.cursor())
+        self.newsletter = make_activity(self.env, "HTTP newsletter")
+        self.partner = self.env["res.partner"].create({
+            "name": "Link Tester", "email": "link.tester@lotus.test"})
+        self.Consent = self.env["privacy.consent"]
+
+    def _give(self):
+        consent = self.Consent.lotus_give(self.partner, self.newsletter, "web")
+        return consent, confirmation_token(self.env, self.partner)
+
+    def _get(self, url, headers=None):
+        # Let the server thread use the shared test cursor meanwhile (a
+        # request ends with a rollback to the last simulated commit)
+        self.env.cr.commit()
+        self.env.cr.release()
+        try:
+            return self.opener.get("http://127.0.0.1:%s%s" % (
+                config["http_port"], url), headers=headers or {}, timeout=20)
+        finally:
+            self.env.cr.acquire()
+
+    def test_confirm_link_ok_then_used(self):
+        """P20: the double opt-in link confirms once, with IP and user agent
+        as proof; a second click shows 'already used' and changes nothing."""
+        consent, token = self._give()
+        response = self._get("/privacy/consent/confirm/%s" % token,
+                             {"User-Agent": "LotusTestBrowser/1.0"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("subscription is confirmed", response.text)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
+        self.assertTrue(consent.accepted)
+        confirmed = consent.lotus_event_ids.filtered(
+            lambda e: e.event_type == "confirmed")
+        self.assertEqual(confirmed.channel, "email")
+        self.assertEqual(confirmed.ip_address, "127.0.0.1")
+        self.assertEqual(confirmed.user_agent, "LotusTestBrowser/1.0")
+        self.assertEqual(confirmed.consent_version, "v1")
+        again = self._get("/privacy/consent/confirm/%s" % token)
+        self.assertEqual(again.status_code, 410)
+        self.assertIn("already been used", again.text)
+        self.assertEqual(len(consent.lotus_event_ids.filtered(
+            lambda e: e.event_type == "confirmed")), 1)
+
+    def test_confirm_link_expired(self):
+        """P20: an expired link is refused with a clear page."""
+        consent, token = self._give()
+        self.env["lotus.consent.token"].search(
+            [("consent_id", "=", consent.id)]).write({
+                "expires": fields.Datetime.to_string(
+                    datetime.utcnow() - timedelta(hours=1))})
+        response = self._get("/privacy/consent/confirm/%s" % token)
+        self.assertEqual(response.status_code, 410)
+        self.assertIn("expired", response.text)
+        self.assertNotIn("Link Tester", response.text)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "pending")
+
+    def test_confirm_link_invalid(self):
+        response = self._get("/privacy/consent/confirm/not-a-token")
+        self.assertEqual(response.status_code, 404)
+        self.assertIn("not valid", response.text)
+
+    def test_ip_behind_proxy_only_in_proxy_mode(self):
+        """P20: the IP comes from REMOTE_ADDR; X-Forwarded-For is used only
+        when Odoo runs in proxy mode (OCA read REMOTE_ADDRESS, which WSGI
+        never sets, so their proof never held an IP)."""
+        headers = {"X-Forwarded-For": "203.0.113.9"}
+        consent, token = self._give()
+        self._get("/privacy/consent/confirm/%s" % token, headers)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_event_ids[0].ip_address, "127.0.0.1")
+        consent.action_withdraw()
+        consent.action_give(channel="web")
+        token = confirmation_token(self.env, self.partner)
+        self.patch(type(config), "get", lambda self, key, default=None:
+                   True if key == "proxy_mode"
+                   else self.options.get(key, default))
+        self._get("/privacy/consent/confirm/%s" % token,
+                  {"X-Forwarded-For": "10.0.0.1, 203.0.113.9"})
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
+        self.assertEqual(consent.lotus_event_ids[0].ip_address, "203.0.113.9")
+
+    def test_oca_accept_reject_links_single_use(self):
+        """P20: OCA's accept/reject links now carry our proof, work once
+        and expire; OCA's old never-expiring HMAC token is refused."""
+        activity = make_activity(self.env, "HTTP offers",
+                                 lotus_double_opt_in=False)
+        consent = self.Consent.lotus_find_or_create(self.partner, activity)
+        legacy = "/privacy/consent/accept/%d/%s" % (consent.id, consent._token())
+        response = self._get(legacy)
+        self.assertEqual(response.status_code, 404)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "requested")
+
+        accept = consent._url(True)
+        response = self._get(accept, {"User-Agent": "LinkAgent"})
+        self.assertEqual(response.status_code, 200)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
+        self.assertEqual(consent.lotus_event_ids[0].ip_address, "127.0.0.1")
+        self.assertEqual(consent.lotus_event_ids[0].user_agent, "LinkAgent")
+        self.assertEqual(self._get(accept).status_code, 410)
+
+        reject = consent._url(False)
+        # A token of another consent, or of the other choice, is refused
+        other = self.Consent.lotus_find_or_create(
+            self.env["res.partner"].create({"name": "Other"}), activity)
+        self.assertEqual(self._get(reject.replace(
+            "/%d/" % consent.id, "/%d/" % other.id)).status_code, 404)
+        self.assertEqual(self._get(reject.replace(
+            "/reject/", "/accept/")).status_code, 404)
+        response = self._get(reject)
+        self.assertEqual(response.status_code, 200)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "withdrawn")
+        self.assertFalse(consent.accepted)
