@@ -1,7 +1,12 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+# A field name, possibly dotted (partner_id.email): never a value.
+FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
 class LotusAuditLog(models.Model):
@@ -32,11 +37,24 @@ class LotusAuditLog(models.Model):
     def log(self, action, records=None, field_names=None, note=None):
         """Append one entry for ``action`` on ``records`` (any recordset).
 
-        ``field_names`` is an iterable of field names (never values)."""
+        ``field_names`` is an iterable of field names (never values):
+        anything that is not shaped like a field name is refused, so that
+        a personal value cannot slip into the log by mistake."""
+        if isinstance(field_names, str):
+            field_names = [field_names]
+        field_names = list(field_names or [])
+        bad = [name for name in field_names
+               if not isinstance(name, str) or not FIELD_NAME.match(name)]
+        if bad:
+            raise ValueError(
+                "lotus.audit.log.log(): field_names takes field names, "
+                "got %d other value(s)" % len(bad))
+        field_names = sorted(set(field_names))
         vals = {
+            "user_id": self.env.uid,
             "action": action,
             "note": note or False,
-            "field_names": ", ".join(sorted(field_names)) if field_names else False,
+            "field_names": ", ".join(field_names) or False,
         }
         if records is not None:
             vals.update({

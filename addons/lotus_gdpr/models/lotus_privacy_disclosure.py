@@ -3,56 +3,152 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .privacy_activity import LEGAL_GROUNDS
+
 
 class LotusPrivacyDisclosure(models.Model):
     """Personal data that left the system: to whom, for what, which
-    fields of which records (P8, P22, P24, P32)."""
+    fields of which records (P8, P22, P24, P32).
+
+    Records are only created by ``record_disclosure()``; they are read-only
+    in the web client and nobody edits or deletes them through the ORM."""
 
     _name = "lotus.privacy.disclosure"
     _description = "Disclosure of personal data"
     _order = "id desc"
-
     recipient_id = fields.Many2one(
         "lotus.privacy.recipient", required=True, readonly=True,
-        ondelete="restrict")
+        ondelete="restrict", index=True)
+    recipient_kind = fields.Selection(
+        related="recipient_id.kind", store=True, readonly=True,
+        string="Recipient kind")
     activity_id = fields.Many2one(
         "privacy.activity", "Purpose", required=True, readonly=True,
-        ondelete="restrict")
+        ondelete="restrict", index=True)
+    legal_ground = fields.Selection(
+        LEGAL_GROUNDS, readonly=True,
+        help="Legal ground of the purpose at the time of the disclosure.")
     res_model = fields.Char("Model", required=True, readonly=True, index=True)
     res_ids = fields.Char("Record IDs", readonly=True)
+    record_count = fields.Integer("Records", readonly=True)
     partner_ids = fields.Many2many(
-        "res.partner", string="Data subjects", readonly=True)
+        "res.partner", "lotus_privacy_disclosure_partner_rel",
+        "disclosure_id", "partner_id", string="Data subjects", readonly=True)
     field_names = fields.Char("Fields", readonly=True)
-    reference = fields.Char(readonly=True)
-    user_id = fields.Many2one("res.users", readonly=True,
+    reference = fields.Char(
+        readonly=True,
+        help="Shipment, payment or case reference; required for a "
+             "disclosure to an authority (the order or request number).")
+    user_id = fields.Many2one("res.users", "Disclosed by", readonly=True,
                               default=lambda self: self.env.uid)
+    outside_eea = fields.Boolean(
+        "Outside the EEA", readonly=True,
+        help="The recipient was established outside the EEA at the time.")
+
+    @api.multi
+    def name_get(self):
+        return [(d.id, _("Disclosure %s") % d.id) for d in self]
+
+    @api.model
+    def _lotus_subjects_of(self, records):
+        """The data subjects (res.partner) of ``records``."""
+        Partner = self.env["res.partner"]
+        if records._name == "res.partner":
+            return records
+        if hasattr(records, "_lotus_subject_field"):
+            field = records._lotus_subject_field()
+            if field in records._fields and \
+                    records._fields[field].comodel_name == "res.partner":
+                return records.sudo().mapped(field).with_env(self.env)
+        if "partner_id" in records._fields and \
+                records._fields["partner_id"].comodel_name == "res.partner":
+            return records.sudo().mapped("partner_id").with_env(self.env)
+        return Partner
 
     @api.model
     def record_disclosure(self, recipient, records, field_names, activity,
                           reference=None, partners=None):
         """Record that ``field_names`` of ``records`` go to ``recipient``
         for ``activity``. Every addon calls this before personal data
-        leaves the system. Raises UserError (and records nothing) when the
-        recipient is not registered for that purpose."""
+        leaves the system.
+
+        Raises UserError, and records nothing, when:
+
+        * the recipient is not registered for that purpose (P22, P24);
+        * the recipient is an authority and the purpose's legal ground is
+          not 'legal obligation', or no reference is given (P32);
+        * a data subject's processing is restricted (GDPR art. 18) and the
+          recipient is not essential.
+
+        ``partners`` are the data subjects; by default they are derived
+        from ``records`` (the subject field of a registered model).
+        Returns the new ``lotus.privacy.disclosure``."""
+        recipient = recipient.sudo()
+        activity = activity.sudo()
         recipient.ensure_one()
         activity.ensure_one()
+        field_names = sorted(set(field_names or []))
+        if not field_names:
+            raise UserError(_(
+                "No fields named for the disclosure to %s: list the fields "
+                "that leave the system.") % recipient.name)
         if not recipient._lotus_allows(activity):
             raise UserError(_(
                 "%s is not a registered recipient for '%s': personal data "
                 "is not disclosed. Register it under Privacy > Register > "
                 "Recipients first.") % (recipient.name, activity.name))
+        reference = (reference or "").strip()
+        if recipient.kind == "authority":
+            if not activity._lotus_is_legal_obligation():
+                raise UserError(_(
+                    "A disclosure to the authority %s needs a purpose with "
+                    "the legal ground 'Legal obligation'; '%s' has another "
+                    "ground. Choose the right purpose.") % (
+                        recipient.name, activity.name))
+            if not reference:
+                raise UserError(_(
+                    "A disclosure to the authority %s needs a reference "
+                    "(the authority's request or case number): fill in "
+                    "the field 'Reference'.") % recipient.name)
         if partners is None:
-            partners = self.env["res.partner"]
+            partners = self._lotus_subjects_of(records)
+        partners = partners.sudo()
+        if not recipient.essential:
+            subjects = partners | partners.mapped("commercial_partner_id")
+            restricted = subjects.filtered("lotus_restricted")
+            if restricted:
+                raise UserError(_(
+                    "The processing of %d data subject(s) is restricted: "
+                    "their personal data goes only to essential recipients, "
+                    "and %s is not one. Lift the restriction first or leave "
+                    "them out.") % (len(restricted), recipient.name))
         disclosure = self.sudo().create({
             "recipient_id": recipient.id,
             "activity_id": activity.id,
+            "legal_ground": activity.lotus_legal_ground,
             "res_model": records._name,
             "res_ids": ",".join(str(i) for i in records.ids),
+            "record_count": len(records),
             "partner_ids": [(6, 0, partners.ids)],
-            "field_names": ", ".join(sorted(field_names)),
+            "field_names": ", ".join(field_names),
             "reference": reference or False,
+            "outside_eea": not recipient.is_eea,
+            "user_id": self.env.uid,
         })
         self.env["lotus.audit.log"].log(
             "disclosure", records, field_names,
-            note="to recipient #%d for activity #%d" % (recipient.id, activity.id))
+            note="disclosure #%d to recipient #%d (%s) for activity #%d" % (
+                disclosure.id, recipient.id, recipient.kind, activity.id))
+        # The caller (a shipment, a payment) may not read disclosures
+        # itself: it gets the record as recorded, in superuser mode.
         return disclosure
+
+    @api.multi
+    def write(self, vals):
+        raise UserError(_("A disclosure is a record of what happened: it "
+                          "cannot be changed."))
+
+    @api.multi
+    def unlink(self):
+        raise UserError(_("A disclosure is a record of what happened: it "
+                          "cannot be deleted."))
