@@ -45,8 +45,9 @@ class LotusPrivacyPortal(CustomerPortal):
         return request.env["lotus.portal.privacy"]
 
     def _lotus_requests_domain(self, partner):
-        return [("partner_id", "child_of",
-                 partner.commercial_partner_id.id)]
+        # The data subject is the person, not their company: colleagues
+        # of the same company do not see each other's requests.
+        return [("partner_id", "=", partner.id)]
 
     def _lotus_request_model(self):
         if "lotus.privacy.request" in request.env:
@@ -59,8 +60,7 @@ class LotusPrivacyPortal(CustomerPortal):
         if Request is None:
             raise NotFound()
         record = Request.browse(request_id).exists()
-        partner = self._lotus_partner().commercial_partner_id
-        if not record or record.partner_id.commercial_partner_id != partner:
+        if not record or record.partner_id != self._lotus_partner():
             raise NotFound()
         return record
 
@@ -278,7 +278,8 @@ class LotusPrivacyPortal(CustomerPortal):
     def lotus_privacy_delete_request(self, **kw):
         """Create the erasure request, to be confirmed by e-mail link."""
         partner = self._lotus_partner()
-        self._lotus_privacy()._lotus_request_erasure(partner)
+        if not self._lotus_privacy()._lotus_request_erasure(partner):
+            return self._lotus_back("erasure_already_confirmed")
         return self._lotus_back("erasure_mail_sent")
 
     def _lotus_token_page(self, problem, title):

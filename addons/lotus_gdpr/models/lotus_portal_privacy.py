@@ -141,7 +141,7 @@ class LotusPortalPrivacy(models.AbstractModel):
         when the link mailed to the account's address is confirmed."""
         Request = self.env["lotus.privacy.request"].sudo()
         vals = {
-            "partner_id": partner.commercial_partner_id.id,
+            "partner_id": partner.id,
             "request_type": request_type,
             "description": description,
             "channel": "portal",
@@ -170,14 +170,21 @@ class LotusPortalPrivacy(models.AbstractModel):
         the anonymisation engine's preview when it is installed."""
         if "lotus.anonymizer" not in self.env:
             return False
-        return self.env["lotus.anonymizer"].sudo().preview(
-            partner.commercial_partner_id.sudo())
+        return self.env["lotus.anonymizer"].sudo().preview(partner.sudo())
 
     @api.model
     def _lotus_request_erasure(self, partner):
-        """Create the erasure request and mail the confirmation link (a
-        single-use, expiring token of which only the hash is stored)."""
-        record = self._lotus_create_request(
+        """Create the erasure request (or reuse the one still waiting for
+        its confirmation) and mail the confirmation link (a single-use,
+        expiring token of which only the hash is stored). Returns False
+        when a confirmed erasure request is already being handled."""
+        Request = self.env["lotus.privacy.request"].sudo()
+        open_requests = Request.search([
+            ("partner_id", "=", partner.id), ("request_type", "=", "erasure"),
+            ("state", "in", ("new", "verified", "in_progress"))])
+        if open_requests.filtered(lambda r: r.state != "new"):
+            return False
+        record = open_requests[:1] or self._lotus_create_request(
             partner, "erasure",
             _("Deletion of my account, asked on the customer portal"),
             verified=False)

@@ -513,7 +513,15 @@ class TestPrivacyPage(PortalPrivacyCase):
         page = self.url_open(link)
         self.assertEqual(page.status_code, 410)
         self.assertIn("lotus_token_used", page.text)
-        # Expired.
+        # Asking again while the confirmed request is handled: no new one.
+        page = self.post("/my/privacy/delete/request", {},
+                         csrf_from="/my/privacy/delete")
+        self.assertIn("already confirmed", page.text)
+        self.assertEqual(self.env["lotus.privacy.request"].sudo().search_count(
+            [("partner_id", "=", self.partner_a.id),
+             ("request_type", "=", "erasure")]), 1)
+        # Expired (a new request, once the first one is closed).
+        req.sudo().write({"state": "rejected"})
         self.post("/my/privacy/delete/request", {},
                   csrf_from="/my/privacy/delete")
         link = self.last_link("alice@example.nl")
