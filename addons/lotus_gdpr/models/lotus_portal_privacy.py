@@ -170,7 +170,23 @@ class LotusPortalPrivacy(models.AbstractModel):
         the anonymisation engine's preview when it is installed."""
         if "lotus.anonymizer" not in self.env:
             return False
-        return self.env["lotus.anonymizer"].sudo().preview(partner.sudo())
+        preview = self.env["lotus.anonymizer"].sudo().preview(partner.sudo())
+        rows = []
+        for entry in preview.get("models", []):
+            if not entry.get("count"):
+                continue
+            erase = entry.get("erase")
+            if erase is None:
+                erase = len(entry.get("todo_ids") or [])
+            rows.append({
+                "name": entry.get("name") or entry.get("model"),
+                "erase": erase,
+                "blocked": entry.get("blocked") or 0,
+                "reasons": ["%s (%s)" % (reason, count) for reason, count
+                            in sorted((entry.get("reasons") or {}).items())],
+                "keeps": ", ".join(entry.get("keeps") or []),
+            })
+        return rows
 
     @api.model
     def _lotus_request_erasure(self, partner):

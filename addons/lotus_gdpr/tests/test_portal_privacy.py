@@ -533,6 +533,17 @@ class TestPrivacyPage(PortalPrivacyCase):
         self.assertEqual(page.status_code, 410)
         self.assertIn("lotus_token_expired", page.text)
 
+    def test_erasure_preview_from_anonymizer(self):
+        """P28: with the anonymisation engine, "Delete my account" lists
+        per kind of data what is removed and what is kept, and why."""
+        if "lotus.anonymizer" not in self.env:
+            self.skipTest("the anonymisation engine is not installed")
+        self.login(self.user_a, "alice-portal-pw")
+        page = self.url_open("/my/privacy/delete")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("lotus_erasure_preview", page.text)
+        self.assertIn(self.env["res.partner"]._description, page.text)
+
 
 class TestOdooDocumentsIsolation(PortalPrivacyCase):
     """P17: orders and invoices are Odoo's own portal pages; a customer
