@@ -4,8 +4,10 @@ from odoo.http import request, route
 from odoo.tools import config
 
 from odoo.addons.privacy_consent.controllers.main import ConsentController
+from odoo.addons.web.controllers.main import ensure_db
 
-STATUS_CODES = {"ok": 200, "expired": 410, "used": 410, "invalid": 404}
+STATUS_CODES = {"ok": 200, "renewed": 200, "expired": 410, "used": 410,
+                "invalid": 404}
 
 
 def client_ip(httprequest):
@@ -37,23 +39,39 @@ class LotusConsentController(ConsentController):
 
     @route("/privacy/consent/<any(accept,reject):choice>/"
            "<int:consent_id>/<token>",
-           type="http", auth="public", website=True)
+           type="http", auth="none", website=True)
     def consent(self, choice, consent_id, token, *args, **kwargs):
         """OCA's answer links, with our proof, expiry and single use."""
+        self._lotus_ensure_db()
         status, consent = request.env["privacy.consent"].sudo() \
             .with_context(subject_answering=True) \
             ._lotus_answer_token(consent_id, choice, token, consent_proof())
         return self._lotus_render(status, consent, choice)
 
     @route("/privacy/consent/confirm/<token>",
-           type="http", auth="public", website=True)
+           type="http", auth="none", website=True)
     def consent_confirm(self, token, **kwargs):
         """Double opt-in: the link mailed when a consent is given."""
+        self._lotus_ensure_db()
         status, consent = request.env["privacy.consent"].sudo() \
             ._lotus_confirm_token(token, consent_proof())
-        return self._lotus_render(status, consent, "confirm")
+        return self._lotus_render(status, consent, "confirm", token)
 
-    def _lotus_render(self, status, consent, choice):
+    @route("/privacy/consent/confirm/<token>/renew",
+           type="http", auth="public", website=True, methods=["POST"])
+    def consent_confirm_renew(self, token, **kwargs):
+        """'Send me a new link' on the page of an expired link."""
+        status = request.env["privacy.consent"].sudo()._lotus_renew_token(token)
+        return self._lotus_render(status, request.env["privacy.consent"],
+                                  "renew")
+
+    def _lotus_ensure_db(self):
+        """Links carry ?db= (as OCA's): select that database, then act as
+        the public user (the models are called in sudo)."""
+        ensure_db()
+        request.uid = request.env.ref("base.public_user").id
+
+    def _lotus_render(self, status, consent, choice, token=None):
         if consent and consent.partner_id.lang:
             request.context = dict(request.context,
                                    lang=consent.partner_id.lang)
@@ -63,4 +81,6 @@ class LotusConsentController(ConsentController):
             # Nothing about the subject is shown for a link that failed
             "consent": consent if status == "ok" else consent.browse(),
             "activity_name": consent.activity_id.name if consent else "",
+            # An expired confirmation link may ask for a new one
+            "renew_token": token if status == "expired" else None,
         }, status=STATUS_CODES.get(status, 404))

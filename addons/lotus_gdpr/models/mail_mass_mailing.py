@@ -31,8 +31,9 @@ class MailMassMailing(models.Model):
         Partner = self.env["res.partner"].sudo()
         target = self.env[self.mailing_model_real].sudo()
         if target._name == "res.partner":
-            allowed = Partner.browse(res_ids)._lotus_marketing_allowed(activity)
-            return [i for i in res_ids if i in set(allowed.ids)]
+            allowed = set(Partner.browse(res_ids)._lotus_marketing_allowed(
+                activity).ids)
+            return [i for i in res_ids if i in allowed]
         mail_field = "email" if "email" in target._fields else (
             "email_from" if "email_from" in target._fields else None)
         if not mail_field:

@@ -249,6 +249,21 @@ class PrivacyConsent(models.Model):
         return "ok", consent
 
     @api.model
+    def _lotus_renew_token(self, token):
+        """An expired confirmation link asks for a new one: mailed to the
+        address we hold (never to one given by the visitor), once per
+        expired link. Returns ``renewed`` or ``invalid``."""
+        status, tok = self.env["lotus.consent.token"]._lotus_check(
+            token, ["confirm"])
+        consent = tok.consent_id._lotus_sudo()
+        if status != "expired" or consent.lotus_state != "pending":
+            return "invalid"
+        tok._lotus_use()
+        consent._lotus_expire_tokens()
+        consent._lotus_send_confirmation()
+        return "renewed"
+
+    @api.model
     def _lotus_answer_token(self, consent_id, choice, token, proof=None):
         """Accept/reject link of OCA's consent request mail."""
         status, tok = self.env["lotus.consent.token"]._lotus_check(

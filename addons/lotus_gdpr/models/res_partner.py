@@ -5,7 +5,7 @@ import json
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import html2plaintext, html_escape
+from odoo.tools import email_split, html2plaintext, html_escape
 
 from .lotus_consent_event import ENGINE_CONTEXT_KEY
 
@@ -253,14 +253,15 @@ class ResPartner(models.Model):
             consents.action_withdraw(channel=channel, proof=proof,
                                      event_type="objection")
             partner._lotus_engine().write({"lotus_marketing_objection": True})
-            emails = {e.strip().lower() for e in (partner.email or "").split(",")
-                      if e.strip()}
-            if emails:
-                self.env["mail.mass_mailing.contact"].sudo().search(
-                    [("email", "in", list(emails)),
-                     ("opt_out", "=", False)]).write({"opt_out": True})
+            emails = {e.lower() for e in email_split(partner.email or "")}
+            Contact = self.env["mail.mass_mailing.contact"].sudo()
+            for email in emails:
+                Contact.search([("email", "=ilike", email),
+                                ("opt_out", "=", False)]).write(
+                                    {"opt_out": True})
             partner._lotus_engine().message_post(
-                author_id=self.env.user.partner_id.id, body=_("Objected to marketing: every marketing consent is "
+                author_id=self.env.user.partner_id.id,
+                body=_("Objected to marketing: every marketing consent is "
                        "withdrawn and no mass mailing reaches this partner."))
             self.env["lotus.audit.log"].log(
                 "marketing_objection", partner,
@@ -275,7 +276,8 @@ class ResPartner(models.Model):
         for partner in self.filtered("lotus_marketing_objection"):
             partner._lotus_engine().write({"lotus_marketing_objection": False})
             partner._lotus_engine().message_post(
-                author_id=self.env.user.partner_id.id, body=_("Objection to marketing lifted."))
+                author_id=self.env.user.partner_id.id,
+                body=_("Objection to marketing lifted."))
             self.env["lotus.audit.log"].log(
                 "marketing_objection_lifted", partner,
                 ["lotus_marketing_objection"])

@@ -1,6 +1,9 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
 from datetime import datetime, timedelta
+
+from werkzeug.urls import url_encode
 
 from odoo import fields
 from odoo.tests.common import HttpCase
@@ -34,6 +37,15 @@ class TestConsentLinks(HttpCase):
         try:
             return self.opener.get("http://127.0.0.1:%s%s" % (
                 config["http_port"], url), headers=headers or {}, timeout=20)
+        finally:
+            self.env.cr.acquire()
+
+    def _post(self, url, data):
+        self.env.cr.commit()
+        self.env.cr.release()
+        try:
+            return self.opener.post("http://127.0.0.1:%s%s" % (
+                config["http_port"], url), data=data, timeout=20)
         finally:
             self.env.cr.acquire()
 
@@ -73,6 +85,20 @@ class TestConsentLinks(HttpCase):
         self.assertNotIn("Link Tester", response.text)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "pending")
+        # 'Send me a new link': mailed to the address we hold, once
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', response.text)
+        renew = "/privacy/consent/confirm/%s/renew" % token
+        response = self._post(renew, {"csrf_token": csrf.group(1)})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("new link is on its way", response.text)
+        new_token = confirmation_token(self.env, self.partner)
+        self.assertNotEqual(new_token, token)
+        self.assertEqual(self._post(renew, {
+            "csrf_token": csrf.group(1)}).status_code, 404)
+        self.assertEqual(self._get(
+            "/privacy/consent/confirm/%s" % new_token).status_code, 200)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
 
     def test_confirm_link_invalid(self):
         response = self._get("/privacy/consent/confirm/not-a-token")
@@ -134,3 +160,30 @@ class TestConsentLinks(HttpCase):
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "withdrawn")
         self.assertFalse(consent.accepted)
+
+    def test_newsletter_unsubscribe_link_withdraws(self):
+        """P20: one click on the unsubscribe link of a newsletter withdraws
+        the consent at once, with the proof of the click."""
+        consent, token = self._give()
+        self._get("/privacy/consent/confirm/%s" % token)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
+        mailing = self.env["mail.mass_mailing"].create({
+            "name": "News", "reply_to_mode": "email", "body_html": "<p>x</p>",
+            "mailing_model_id": self.env.ref("base.model_res_partner").id,
+            "mailing_domain": repr([("id", "=", self.partner.id)]),
+            "lotus_activity_id": self.newsletter.id,
+        })
+        email = self.partner.email
+        url = "/mail/mailing/%d/unsubscribe?%s" % (mailing.id, url_encode({
+            "db": self.env.cr.dbname, "res_id": self.partner.id,
+            "email": email,
+            "token": mailing._unsubscribe_token(self.partner.id, email)}))
+        response = self._get(url, {"User-Agent": "MailClient/2"})
+        self.assertEqual(response.status_code, 200)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "withdrawn")
+        event = consent.lotus_event_ids[0]
+        self.assertEqual((event.event_type, event.channel, event.ip_address,
+                          event.user_agent),
+                         ("withdrawn", "email", "127.0.0.1", "MailClient/2"))

@@ -178,3 +178,22 @@ class TestMarketing(LotusSubjectCase):
                          ("withdrawn", "email"))
         self.assertEqual(self._sent_to(self._mailing()), {
             "anna@lotus.test", "lukas@lotus.test"})
+
+    def test_portal_self_service_objection(self):
+        """P29: a customer objects for themselves (portal); never for
+        someone else, and cannot read the consent records directly."""
+        portal = self.env["res.users"].with_context(
+            no_reset_password=True).create({
+                "name": "Portal Piet", "login": "lt_portal_piet",
+                "partner_id": self.piet.id,
+                "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])]})
+        with self.assertRaises(AccessError):
+            self.anna.sudo(portal).action_object_to_marketing(channel="portal")
+        with self.assertRaises(AccessError):
+            self.Consent.sudo(portal).search([]).read(["lotus_state"])
+        self.piet.sudo(portal).action_object_to_marketing(channel="portal")
+        self.assertTrue(self.piet.lotus_marketing_objection)
+        self.assertFalse(self.anna.lotus_marketing_objection)
+        consent = self.Consent.search([("partner_id", "=", self.piet.id)])
+        self.assertEqual(consent.lotus_event_ids[0].user_id, portal)
+        self.assertEqual(consent.lotus_event_ids[0].channel, "portal")
