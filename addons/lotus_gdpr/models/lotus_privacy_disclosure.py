@@ -67,7 +67,7 @@ class LotusPrivacyDisclosure(models.Model):
 
     @api.model
     def record_disclosure(self, recipient, records, field_names, activity,
-                          reference=None, partners=None):
+                          reference=None, partners=None, legal_ground=None):
         """Record that ``field_names`` of ``records`` go to ``recipient``
         for ``activity``. Every addon calls this before personal data
         leaves the system.
@@ -82,6 +82,9 @@ class LotusPrivacyDisclosure(models.Model):
 
         ``partners`` are the data subjects; by default they are derived
         from ``records`` (the subject field of a registered model).
+        ``legal_ground``, when given, is the ground the caller relies on
+        (e.g. 'legal_obligation' for a demand of the police): it must be
+        the purpose's registered ground.
         Returns the new ``lotus.privacy.disclosure``."""
         recipient = recipient.sudo()
         activity = activity.sudo()
@@ -97,6 +100,15 @@ class LotusPrivacyDisclosure(models.Model):
                 "%s is not a registered recipient for '%s': personal data "
                 "is not disclosed. Register it under Privacy > Register > "
                 "Recipients first.") % (recipient.name, activity.name))
+        if legal_ground and legal_ground != activity.lotus_legal_ground:
+            grounds = dict(self.env["privacy.activity"]._fields[
+                "lotus_legal_ground"]._description_selection(self.env))
+            raise UserError(_(
+                "The disclosure relies on the legal ground '%s', but the "
+                "purpose '%s' is registered with '%s'. Choose the purpose "
+                "registered for that ground.") % (
+                    grounds.get(legal_ground, legal_ground), activity.name,
+                    grounds.get(activity.lotus_legal_ground, "-")))
         reference = (reference or "").strip()
         if recipient.kind == "authority":
             if not activity._lotus_is_legal_obligation():

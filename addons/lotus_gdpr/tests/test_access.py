@@ -7,7 +7,6 @@ from .register_common import LotusPrivacyCase
 PRIVACY_MODELS = [
     "privacy.activity",
     "privacy.consent",
-    "lotus.privacy.disclosure",
     "lotus.privacy.data.category",
     "lotus.audit.log",
 ]
@@ -108,7 +107,8 @@ class TestAccess(LotusPrivacyCase):
 
     def test_portal_user_reads_no_privacy_model(self):
         """A portal customer reads none of the staff's privacy models."""
-        for model in PRIVACY_MODELS + ["lotus.privacy.recipient"]:
+        for model in PRIVACY_MODELS + ["lotus.privacy.recipient",
+                                        "lotus.privacy.disclosure"]:
             self.assertFalse(
                 self.env[model].sudo(self.portal).check_access_rights(
                     "read", raise_exception=False), model)

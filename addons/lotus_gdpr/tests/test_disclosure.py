@@ -79,9 +79,14 @@ class TestDisclosure(LotusPrivacyCase):
                 self.police, self.partner, ["name"], self.delivery,
                 reference="PV-2026-0042")
         self.assertEqual(self._count(), before)
+        with self.assertRaisesRegex(UserError, "legal ground"):
+            self.Disclosure.record_disclosure(
+                self.police, self.partner, ["name"], self.authorities,
+                reference="PV-2026-0042", legal_ground="consent")
+        self.assertEqual(self._count(), before)
         disclosure = self.Disclosure.record_disclosure(
             self.police, self.partner, ["name", "email"], self.authorities,
-            reference="PV-2026-0042")
+            reference="PV-2026-0042", legal_ground="legal_obligation")
         self.assertEqual(disclosure.legal_ground, "legal_obligation")
         self.assertEqual(disclosure.reference, "PV-2026-0042")
         self.assertEqual(disclosure.recipient_kind, "authority")
@@ -103,22 +108,31 @@ class TestDisclosure(LotusPrivacyCase):
             self.hosting, self.partner, ["name"], self.delivery)
         self.assertTrue(done)
 
-    def test_any_user_can_disclose_but_not_read(self):
-        """A salesperson's shipment records its disclosure, but only
-        privacy staff read the disclosures."""
+    def test_any_user_can_disclose_never_sees_authority_disclosures(self):
+        """A salesperson's shipment records its disclosure and the
+        salesperson sees it on the delivery; a disclosure to an authority
+        is seen by privacy staff only."""
         self.assertTrue(self.postnl.sudo(self.salesman)._lotus_allows(
             self.delivery.sudo(self.salesman)))
         self.assertFalse(self.postnl.sudo(self.salesman)._lotus_allows(
             self.newsletter.sudo(self.salesman)))
-        disclosure = self.Disclosure.sudo(self.salesman).record_disclosure(
+        shipped = self.Disclosure.sudo(self.salesman).record_disclosure(
             self.postnl.sudo(self.salesman), self.partner.sudo(self.salesman),
             ["name", "street"], self.delivery.sudo(self.salesman))
-        self.assertEqual(disclosure.user_id, self.salesman)
-        with self.assertRaises(AccessError):
-            self.Disclosure.sudo(self.salesman).search([])
+        self.assertEqual(shipped.user_id, self.salesman)
+        police = self.Disclosure.record_disclosure(
+            self.police, self.partner, ["name"], self.authorities,
+            reference="PV-2026-0077")
+        both = [("id", "in", (shipped | police).ids)]
         self.assertEqual(
-            self.Disclosure.sudo(self.officer).browse(disclosure.id)
-            .recipient_id, self.postnl)
+            self.Disclosure.sudo(self.salesman).search(both).ids, shipped.ids)
+        with self.assertRaises(AccessError):
+            police.sudo(self.salesman).read(["reference"])
+        self.assertEqual(
+            set(self.Disclosure.sudo(self.privacy_user).search(both).ids),
+            set((shipped | police).ids))
+        self.assertFalse(self.Disclosure.sudo(self.portal)
+                         .check_access_rights("read", raise_exception=False))
 
     def test_subjects_derived_from_records(self):
         """The data subjects of registered records are found without the
