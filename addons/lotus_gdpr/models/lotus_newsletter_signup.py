@@ -26,7 +26,8 @@ class LotusNewsletterSignup(models.Model):
     _description = "Pending newsletter sign-up"
     _order = "id desc"
 
-    email = fields.Char(readonly=True, help="Erased at confirmation or expiry.")
+    email = fields.Char(
+        readonly=True, help="Erased at confirmation or expiry.")
     email_hash = fields.Char(required=True, readonly=True, index=True)
     token_hash = fields.Char(required=True, readonly=True, index=True)
     expiry = fields.Datetime(required=True, readonly=True, index=True)

@@ -95,7 +95,8 @@ class LotusPortalToken(models.Model):
     @api.model
     def _lotus_gc(self):
         """Scheduled: remove tokens expired more than a week ago."""
-        limit = fields.Datetime.to_string(datetime.utcnow() - timedelta(days=7))
+        limit = fields.Datetime.to_string(
+            datetime.utcnow() - timedelta(days=7))
         self.sudo().search([("expiry", "<", limit)]).unlink()
         return True
 

@@ -13,7 +13,8 @@ from odoo import fields
 from odoo.tests.common import HttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
-CONFIRM_RE = re.compile(r'(/(?:newsletter|my/privacy/delete)/confirm/[A-Za-z0-9_\-]+)')
+CONFIRM_RE = re.compile(
+    r'(/(?:newsletter|my/privacy/delete)/confirm/[A-Za-z0-9_\-]+)')
 
 
 class PortalPrivacyCase(HttpCase):
@@ -262,7 +263,8 @@ class TestNewsletterSignup(PortalPrivacyCase):
         for _i in range(3):
             self.env.cr.execute(
                 "UPDATE lotus_newsletter_signup SET create_date = %s "
-                "WHERE email_hash = %s", (old, Signup._lotus_email_hash(email)))
+                "WHERE email_hash = %s",
+                (old, Signup._lotus_email_hash(email)))
             self.subscribe(email)
         self.env["res.partner"].invalidate_cache()
         self.assertEqual(self.mails_to(email), 3)
