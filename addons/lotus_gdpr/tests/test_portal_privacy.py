@@ -5,12 +5,16 @@
 Odoo 11's HttpCase serves requests on the test cursor, which exists per
 test: the two customers are therefore created in setUp (the data of
 setUpClass would not be visible to the HTTP server)."""
+import ast
 import json
+import os
 import re
 from datetime import datetime, timedelta
 
 from odoo import fields
-from odoo.tests.common import HttpCase
+from odoo.modules.module import get_module_path
+from odoo.tests.common import HttpCase, TransactionCase
+from odoo.tools.translate import PoFile
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 CONFIRM_RE = re.compile(
@@ -588,3 +592,28 @@ class TestOdooDocumentsIsolation(PortalPrivacyCase):
         self.assertNotIn(invoice.number, page.text)
         page = self.url_open("/my/invoices/pdf/%d" % invoice.id)
         self.assertNotIn(b"%PDF", page.content[:10])
+
+
+class TestPortalDutch(TransactionCase):
+
+    def test_portal_strings_have_dutch(self):
+        """P28: every message of the portal, the sign-up and the links has a
+        Dutch translation in i18n/nl.po."""
+        path = get_module_path("lotus_gdpr")
+        with open(os.path.join(path, "i18n", "nl.po"), "rb") as po:
+            translated = {row[3] for row in PoFile(po) if row[4]}
+        missing, checked = [], 0
+        for name in ("controllers/portal.py", "models/lotus_portal_token.py",
+                     "models/lotus_portal_privacy.py",
+                     "models/lotus_newsletter_signup.py"):
+            with open(os.path.join(path, name)) as source:
+                tree = ast.parse(source.read())
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Call) and
+                        getattr(node.func, "id", None) == "_" and
+                        node.args and isinstance(node.args[0], ast.Str)):
+                    checked += 1
+                    if node.args[0].s not in translated:
+                        missing.append(node.args[0].s)
+        self.assertGreater(checked, 15)
+        self.assertEqual(missing, [])
