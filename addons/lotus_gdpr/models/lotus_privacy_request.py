@@ -274,7 +274,19 @@ class LotusPrivacyRequest(models.Model):
                 "processed. Install it, or reject the request with a reason."))
         summary = self.env["lotus.anonymizer"].anonymize(
             self.partner_id, reason=self.name)
-        self._lotus_close(_("Erasure carried out: %s") % (summary,))
+        totals = (summary or {}).get("totals") if isinstance(
+            summary, dict) else None
+        if totals is not None:
+            text = _("Erasure carried out: %(done)s records anonymised, "
+                     "%(deleted)s deleted, %(blocked)s kept for now "
+                     "(legal hold or retention term; processing restricted "
+                     "until then).") % {
+                         "done": totals.get("done", 0),
+                         "deleted": totals.get("deleted", 0),
+                         "blocked": totals.get("blocked", 0)}
+        else:
+            text = _("Erasure carried out.")
+        self._lotus_close(text)
 
     @api.multi
     def _lotus_process_rectification(self):
