@@ -104,6 +104,9 @@ class TestAccess(LotusPrivacyCase):
         for menu in (self.menu_top, self.menu_register, self.menu_audit,
                      self.menu_config):
             self.assertIn(menu, menus)
+        # Settings (which only administrators may save) stay out of reach
+        self.assertNotIn(
+            self.env.ref("privacy.menu_data_protection_setting"), menus)
 
     def test_portal_user_reads_no_privacy_model(self):
         """A portal customer reads none of the staff's privacy models."""
