@@ -1,0 +1,251 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
+from odoo import _, api, models
+from odoo.http import request as http_request
+
+COOKIE_NAME = "lotus_cookie_consent"
+COOKIE_VALUES = ("accepted", "refused")
+ANALYTICS = "lotus_gdpr.activity_analytics"
+# Google Analytics measurement ids: UA-123-1 (Universal) or G-ABC123 (GA4)
+GA_KEY_RE = re.compile(r"^(UA-\d{4,10}-\d{1,4}|G-[A-Z0-9]{4,16})$")
+
+
+class LotusPortalPrivacy(models.AbstractModel):
+    """What the customer portal needs from the privacy engine, in one
+    place: the cookie choice (P16), consents given or withdrawn by the
+    customer (P20, P28), requests and export (P28), the controller's
+    contact data (P30). Methods act for the current user: the customer
+    passes only their own partner (the controller makes sure of it)."""
+
+    _name = "lotus.portal.privacy"
+    _description = "Customer privacy self-service"
+
+    # ------------------------------------------------------- P16 cookies
+    @api.model
+    def _lotus_ga_key(self):
+        """The Google Analytics id from the system parameter
+        ``lotus_gdpr.google_analytics_key``, or False when unset/invalid."""
+        key = (self.env["ir.config_parameter"].sudo().get_param(
+            "lotus_gdpr.google_analytics_key") or "").strip()
+        return key if GA_KEY_RE.match(key) else False
+
+    @api.model
+    def _lotus_cookie_state(self):
+        """"accepted", "refused" or False (not asked yet) for the visitor
+        of the current request: the cookie first, then for a logged-in
+        customer the choice recorded on their partner."""
+        req = http_request
+        if not req:
+            return False
+        value = req.httprequest.cookies.get(COOKIE_NAME)
+        if value in COOKIE_VALUES:
+            return value
+        user = self.env.user
+        if user and not user._is_public():
+            consent = self._lotus_consent(user.partner_id, ANALYTICS)
+            if consent.lotus_state == "given":
+                return "accepted"
+            if consent.lotus_state == "withdrawn":
+                return "refused"
+        return False
+
+    @api.model
+    def _lotus_record_cookie_choice(self, partner, choice, proof=None):
+        proof = dict(proof or {}, note=_("Cookie banner: %s") % choice)
+        if choice == "accepted":
+            return self._lotus_give_consent(partner, ANALYTICS, proof)
+        return self._lotus_withdraw_consent(partner, ANALYTICS, proof)
+
+    # ---------------------------------------------------------- consents
+    @api.model
+    def _lotus_activity(self, activity):
+        if isinstance(activity, str):
+            return self.env.ref(activity, raise_if_not_found=False) or \
+                self.env["privacy.activity"]
+        return activity
+
+    @api.model
+    def _lotus_consent(self, partner, activity):
+        """The partner's consent record for an activity (record or xmlid)."""
+        activity = self._lotus_activity(activity)
+        if not activity or not partner:
+            return self.env["privacy.consent"].sudo()
+        return self.env["privacy.consent"].sudo().with_context(
+            active_test=False).search([
+                ("partner_id", "=", partner.id),
+                ("activity_id", "=", activity.id)], limit=1)
+
+    def _lotus_consents(self):
+        """privacy.consent in sudo, remembering the customer as the actor
+        for the proof of consent."""
+        return self.env["privacy.consent"].with_context(
+            lotus_actor=self.env.uid).sudo()
+
+    @api.model
+    def _lotus_give_consent(self, partner, activity, proof=None,
+                            channel="portal"):
+        """Give consent; a double opt-in activity (the newsletter) becomes
+        pending and a confirmation link is mailed. Returns the consent."""
+        activity = self._lotus_activity(activity)
+        if not activity:
+            return self.env["privacy.consent"]
+        return self._lotus_consents().lotus_give(
+            partner, activity, channel, proof)
+
+    @api.model
+    def _lotus_withdraw_consent(self, partner, activity, proof=None,
+                                channel="portal"):
+        """Withdraw (or refuse) consent, effective at once."""
+        activity = self._lotus_activity(activity)
+        if not activity:
+            return self.env["privacy.consent"]
+        consent = self._lotus_consents().lotus_find_or_create(
+            partner, activity)
+        consent.with_context(lotus_actor=self.env.uid).sudo() \
+            .action_withdraw(channel=channel, proof=proof)
+        return consent
+
+    @api.model
+    def _lotus_offered_activities(self, partner):
+        """Activities a customer decides on in the consent list: those
+        that ask for consent and those the customer has a consent for.
+        Analytics has its own place (the cookie choice)."""
+        Activity = self.env["privacy.activity"].sudo()
+        activities = Activity.search([("consent_required", "in",
+                                       ("manual", "auto"))])
+        activities |= self.env["privacy.consent"].sudo().search([
+            ("partner_id", "=", partner.id)]).mapped("activity_id")
+        analytics = self._lotus_activity(ANALYTICS)
+        return (activities - analytics).sorted("name")
+
+    # ------------------------------------------- objection, restriction
+    @api.model
+    def _lotus_object(self, partner, proof=None):
+        """P29: objection to marketing, effective at once (as the user:
+        the partner method lets a customer object for themselves)."""
+        return partner.action_object_to_marketing(
+            channel="portal", proof=proof)
+
+    @api.model
+    def _lotus_lift_objection(self, partner):
+        return partner.action_lift_marketing_objection()
+
+    # ------------------------------------------------ requests (P28)
+    @api.model
+    def _lotus_create_request(self, partner, request_type, description,
+                              verified=True):
+        """A data subject request made on the portal. A customer logged
+        in to their account is identified; an erasure is verified only
+        when the link mailed to the account's address is confirmed."""
+        Request = self.env["lotus.privacy.request"].sudo()
+        vals = {
+            "partner_id": partner.id,
+            "request_type": request_type,
+            "description": description,
+            "channel": "portal",
+        }
+        if verified:
+            vals["verification_method"] = "portal_login"
+        record = Request.create(vals)
+        if verified:
+            record.action_verify()
+        self.env["lotus.audit.log"].log(
+            "portal_request_%s" % request_type, record)
+        return record
+
+    @api.model
+    def _lotus_export(self, partner):
+        """The customer's own export (as the customer: the partner method
+        allows only their own partner)."""
+        data = partner._lotus_export_personal_data()
+        self.env["lotus.audit.log"].log("portal_export", partner)
+        return data
+
+    # ------------------------------------------------- erasure (P28)
+    @api.model
+    def _lotus_erasure_preview(self, partner):
+        """What deletion would remove and what must be kept, and why:
+        the anonymisation engine's preview when it is installed."""
+        if "lotus.anonymizer" not in self.env:
+            return False
+        preview = self.env["lotus.anonymizer"].sudo().preview(partner.sudo())
+        rows = []
+        for entry in preview.get("models", []):
+            if not entry.get("count"):
+                continue
+            erase = entry.get("erase")
+            if erase is None:
+                erase = len(entry.get("todo_ids") or [])
+            rows.append({
+                "name": entry.get("name") or entry.get("model"),
+                "erase": erase,
+                "blocked": entry.get("blocked") or 0,
+                "reasons": ["%s (%s)" % (reason, count) for reason, count
+                            in sorted((entry.get("reasons") or {}).items())],
+                "keeps": ", ".join(entry.get("keeps") or []),
+            })
+        return rows
+
+    @api.model
+    def _lotus_request_erasure(self, partner):
+        """Create the erasure request (or reuse the one still waiting for
+        its confirmation) and mail the confirmation link (a single-use,
+        expiring token of which only the hash is stored). Returns False
+        when a confirmed erasure request is already being handled."""
+        Request = self.env["lotus.privacy.request"].sudo()
+        open_requests = Request.search([
+            ("partner_id", "=", partner.id), ("request_type", "=", "erasure"),
+            ("state", "in", ("new", "verified", "in_progress"))])
+        if open_requests.filtered(lambda r: r.state != "new"):
+            return False
+        record = open_requests[:1] or self._lotus_create_request(
+            partner, "erasure",
+            _("Deletion of my account, asked on the customer portal"),
+            verified=False)
+        token = self.env["lotus.portal.token"]._lotus_issue(
+            "erasure", record, partner)
+        base = self.env["ir.config_parameter"].sudo().get_param(
+            "web.base.url", "")
+        template = self.env.ref("lotus_gdpr.mail_template_erasure_confirm")
+        template.sudo().with_context(
+            lang=partner.lang or None,
+            confirm_url="%s/my/privacy/delete/confirm/%s" % (base, token),
+        ).send_mail(partner.id, force_send=False)
+        return record
+
+    @api.model
+    def _lotus_confirm_erasure(self, record):
+        """The e-mail link was confirmed: the identity is verified (the
+        link reached the account's address) and the request waits for
+        staff, who run it through the anonymisation engine."""
+        record = record.sudo()
+        if record.state == "new":
+            record.write({"verification_method": "known_email"})
+            record.action_verify()
+        record.message_post(body=_(
+            "The customer confirmed the deletion through the e-mail link."))
+        self.env["lotus.audit.log"].log("portal_erasure_confirmed", record)
+        return record
+
+    # -------------------------------------------------------------- P30
+    @api.model
+    def _lotus_controller_info(self, company=None):
+        """Controller, DPO and supervisory authority for the privacy page,
+        from the company settings (with the Dutch authority as default)."""
+        company = (company or self.env.user.company_id).sudo()
+
+        def get(name):
+            return company[name] if name in company._fields else False
+
+        return {
+            "company": company,
+            "dpo_name": get("lotus_dpo_name"),
+            "dpo_email": get("lotus_dpo_email") or company.email,
+            "dpo_address": get("lotus_dpo_address"),
+            "authority_name": get("lotus_authority_name")
+            or "Autoriteit Persoonsgegevens",
+            "authority_url": get("lotus_authority_url")
+            or "https://autoriteitpersoonsgegevens.nl",
+        }
