@@ -141,6 +141,9 @@ port_free() {
     "$PY" - "$HOST" "$1" <<'PYEOF'
 import socket, sys
 s = socket.socket()
+# Odoo binds with SO_REUSEADDR too: connections of a previous run that are
+# still in TIME_WAIT do not make the port busy.
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 try:
     s.bind((sys.argv[1], int(sys.argv[2])))
 except OSError:

@@ -17,11 +17,6 @@ from . import lotus_consent_token
 from . import privacy_consent
 from . import mail_mass_mailing
 from . import lotus_privacy_request
-from . import lotus_privacy_data_category
-from . import privacy_activity
-from . import res_partner_disclosure
-from . import res_company
-from . import res_config_settings
 from . import lotus_portal_token
 from . import lotus_portal_privacy
 from . import lotus_newsletter_signup

@@ -14,10 +14,4 @@ from . import test_restriction
 from . import test_privacy_request
 from . import test_export
 from . import test_i18n
-from . import test_access
-from . import test_register
-from . import test_recipient
-from . import test_disclosure
-from . import test_audit_log
-from . import test_controller
 from . import test_portal_privacy

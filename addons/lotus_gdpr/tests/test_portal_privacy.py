@@ -41,9 +41,13 @@ class PortalPrivacyCase(HttpCase):
         })
         self.partner_a = self.user_a.partner_id
         self.partner_b = self.user_b.partner_id
+        # Complete addresses: lotus_sales confirms no order without (P2).
+        nl = self.env.ref("base.nl").id
         self.partner_a.write({"street": "Alicestraat 1", "city": "Nijmegen",
+                              "zip": "6511 AB", "country_id": nl,
                               "phone": "+31 24 111 1111"})
         self.partner_b.write({"street": "Bramlaan 2", "city": "Arnhem",
+                              "zip": "6811 CD", "country_id": nl,
                               "phone": "+31 26 222 2222"})
         self.icp = self.env["ir.config_parameter"].sudo()
         self.icp.set_param("lotus_gdpr.google_analytics_key", "UA-12345-1")
