@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import xmlrpc.client
 
 import pytest
 import requests
@@ -102,3 +103,22 @@ def odoo_server():
     server = OdooServer(conf, db, _free_port()).start()
     yield server
     server.stop()
+
+
+class Rpc(object):
+    def __init__(self, server, login, password):
+        self.server, self.password = server, password
+        common = xmlrpc.client.ServerProxy(server.url + "/xmlrpc/2/common")
+        self.uid = common.authenticate(server.db, login, password, {})
+        assert self.uid, login
+        self.models = xmlrpc.client.ServerProxy(server.url + "/xmlrpc/2/object")
+
+    def __call__(self, model, method, *args, **kw):
+        return self.models.execute_kw(
+            self.server.db, self.uid, self.password, model, method, list(args), kw)
+
+
+@pytest.fixture(scope="module")
+def admin(odoo_server):
+    """XML-RPC as the administrator."""
+    return Rpc(odoo_server, *ADMIN)

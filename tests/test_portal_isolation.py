@@ -5,7 +5,7 @@ import xmlrpc.client
 
 import pytest
 
-from conftest import ADMIN, ANNA, LUKAS
+from conftest import ANNA, LUKAS, Rpc
 
 # (model, portal detail URLs) of the customer's own records; a model whose
 # addon is not installed is skipped.
@@ -16,24 +16,6 @@ PAGES = [
     ("helpdesk.ticket", ["/my/ticket/%d", "/my/tickets/%d"]),
     ("lotus.privacy.request", ["/my/privacy/requests/%d"]),
 ]
-
-
-class Rpc(object):
-    def __init__(self, server, login, password):
-        self.server, self.password = server, password
-        common = xmlrpc.client.ServerProxy(server.url + "/xmlrpc/2/common")
-        self.uid = common.authenticate(server.db, login, password, {})
-        assert self.uid, login
-        self.models = xmlrpc.client.ServerProxy(server.url + "/xmlrpc/2/object")
-
-    def __call__(self, model, method, *args, **kw):
-        return self.models.execute_kw(
-            self.server.db, self.uid, self.password, model, method, list(args), kw)
-
-
-@pytest.fixture(scope="module")
-def admin(odoo_server):
-    return Rpc(odoo_server, *ADMIN)
 
 
 def _partner_id(admin, login):
@@ -88,3 +70,16 @@ def test_customer_xmlrpc_reads_only_own_orders(odoo_server, admin, me, other):
     if theirs:
         with pytest.raises(xmlrpc.client.Fault):
             rpc("sale.order", "read", theirs[:1], fields=["name"])
+
+
+def test_portal_home_shows_everything_of_the_account(odoo_server):
+    """P17: the account shows the customer's orders, invoices, returns,
+    tickets, email preferences and personal data."""
+    http = odoo_server.session(*ANNA)
+    home = http.get(odoo_server.url + "/my").text
+    for link in ("/my/orders", "/my/invoices", "/my/returns", "/my/tickets",
+                 "/my/privacy", "/my/account"):
+        assert 'href="%s' % link in home, link
+    privacy = http.get(odoo_server.url + "/my/privacy")
+    assert privacy.status_code == 200
+    assert "Autoriteit Persoonsgegevens" in privacy.text

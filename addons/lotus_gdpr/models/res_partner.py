@@ -297,8 +297,9 @@ class ResPartner(models.Model):
                 "lotus_restriction_reason": reason.strip(),
             })
             partner._lotus_engine().message_post(
-                author_id=self.env.user.partner_id.id, body=_(
-                "Processing restricted. Reason: %s") % html_escape(reason))
+                author_id=self.env.user.partner_id.id,
+                body=_("Processing restricted. Reason: %s")
+                % html_escape(reason))
             self.env["lotus.audit.log"].log(
                 "restriction", partner, ["lotus_restricted"])
         return True
@@ -315,8 +316,8 @@ class ResPartner(models.Model):
                 "lotus_restriction_reason": False,
             })
             partner._lotus_engine().message_post(
-                author_id=self.env.user.partner_id.id, body=_(
-                "Restriction of processing lifted. Reason: %s")
+                author_id=self.env.user.partner_id.id,
+                body=_("Restriction of processing lifted. Reason: %s")
                 % html_escape(reason))
             self.env["lotus.audit.log"].log(
                 "restriction_lifted", partner, ["lotus_restricted"])
