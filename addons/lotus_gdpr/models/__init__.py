@@ -5,13 +5,10 @@ from . import lotus_privacy_disclosure
 from . import res_partner
 from . import lotus_retention_term
 from . import lotus_anonymizer
-from . import privacy_activity_retention
 from . import lotus_privacy_data_category
 from . import privacy_activity
-from . import res_partner_disclosure
 from . import res_company
 from . import res_config_settings
-from . import privacy_activity_consent
 from . import lotus_consent_event
 from . import lotus_consent_token
 from . import privacy_consent

@@ -515,3 +515,34 @@ class ResPartner(models.Model):
         self.env["lotus.audit.log"].log("export_viewed", self)
         return self.env.ref(
             "lotus_gdpr.report_lotus_personal_data").report_action(self)
+
+    # ------------------------------------------------------------------
+    # Disclosures of this data subject (smart button)
+    # ------------------------------------------------------------------
+    lotus_disclosure_count = fields.Integer(
+        "Disclosures", compute="_compute_lotus_disclosure_count",
+        groups="lotus_gdpr.group_privacy_user",
+        help="How often personal data of this partner was disclosed to a "
+             "recipient.")
+
+    @api.multi
+    def _compute_lotus_disclosure_count(self):
+        counts = {}
+        if self.ids:
+            self.env.cr.execute(
+                "SELECT partner_id, count(*) "
+                "FROM lotus_privacy_disclosure_partner_rel "
+                "WHERE partner_id IN %s GROUP BY partner_id",
+                (tuple(self.ids),))
+            counts = dict(self.env.cr.fetchall())
+        for partner in self:
+            partner.lotus_disclosure_count = counts.get(partner.id, 0)
+
+    @api.multi
+    def action_lotus_view_disclosures(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "lotus_gdpr.action_lotus_privacy_disclosure").read()[0]
+        action["domain"] = [("partner_ids", "in", self.ids)]
+        action["context"] = {}
+        return action
