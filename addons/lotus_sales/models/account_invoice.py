@@ -76,8 +76,8 @@ class AccountInvoice(models.Model):
         for invoice in self:
             number = invoice.number or _("(draft)")
             if invoice.id in by_term:
-                blocks[invoice.id] = _("invoice %s %s") % (
-                    number, by_term[invoice.id])
+                blocks[invoice.id] = _("invoice %(number)s %(reason)s") % {
+                    "number": number, "reason": by_term[invoice.id]}
             elif invoice.state == "draft":
                 blocks[invoice.id] = _(
                     "invoice %s is not validated or cancelled yet") % number
