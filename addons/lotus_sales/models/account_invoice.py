@@ -1,14 +1,13 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from dateutil.relativedelta import relativedelta
-
 from odoo import _, api, fields, models
 
 from ..tools import check_card_numbers
 
 CARD_GUARDED_FIELDS = ("comment", "name")
-# Dutch tax law (AWR art. 52): invoices are kept for seven years.
-DEFAULT_RETENTION_YEARS = 7
+# The retention term (lotus_gdpr) that keeps invoices for the tax
+# authorities: its duration is edited by the privacy officer there.
+ACCOUNTING_TERM = "accounting"
 
 
 class AccountInvoice(models.Model):
@@ -65,44 +64,44 @@ class AccountInvoice(models.Model):
                 "amount_tax", "amount_total", "partner_shipping_id",
                 "lotus_order_numbers"] + list(self._lotus_personal_fields())
 
-    @api.model
-    def _lotus_invoice_retention_years(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(
-            "lotus_sales.invoice_retention_years")
-        try:
-            return int(value) if value else DEFAULT_RETENTION_YEARS
-        except ValueError:
-            return DEFAULT_RETENTION_YEARS
-
     @api.multi
     def _lotus_erasure_blocks(self):
-        """P27: an invoice is kept unchanged for the tax retention term
-        (7 years by default) after its date; an unpaid invoice is still
-        needed to collect the payment."""
+        """P27: an invoice is kept unchanged while the fiscal retention
+        term ``accounting`` (Privacy > Register > Retention terms; 7 years
+        by default, art. 52 AWR) runs from its date. A draft invoice is
+        still being billed and an unpaid one is needed to collect the
+        payment: both are kept too."""
         blocks = super(AccountInvoice, self)._lotus_erasure_blocks()
-        years = self._lotus_invoice_retention_years()
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        by_term = self._lotus_blocks_by_term(ACCOUNTING_TERM, "date_invoice")
         for invoice in self:
-            start = fields.Date.from_string(
-                invoice.date_invoice
-                or fields.Date.to_string(fields.Datetime.from_string(
-                    invoice.create_date or fields.Datetime.now())))
-            until = start + relativedelta(years=years)
-            if until > today:
+            number = invoice.number or _("(draft)")
+            if invoice.id in by_term:
+                blocks[invoice.id] = _("invoice %(number)s %(reason)s") % {
+                    "number": number, "reason": by_term[invoice.id]}
+            elif invoice.state == "draft":
                 blocks[invoice.id] = _(
-                    "invoice %s must be kept %d years for the tax "
-                    "authorities (until %s)") % (
-                        invoice.number or _("(draft)"), years,
-                        fields.Date.to_string(until))
+                    "invoice %s is not validated or cancelled yet") % number
             elif invoice.state == "open":
                 blocks[invoice.id] = _(
-                    "invoice %s is not paid yet") % invoice.number
+                    "invoice %s is not paid yet") % number
         return blocks
 
     @api.multi
     def _lotus_anonymize_hook(self):
         super(AccountInvoice, self)._lotus_anonymize_hook()
         self.env["res.partner"]._lotus_purge_thread(self)
+        # The receivable/payable line of the journal entry copies the
+        # invoice's description (the customer's own order reference):
+        # it reads "/" as for an invoice without one. Amounts, accounts,
+        # dates and the reconciliation stay.
+        if self.ids:
+            self.env.cr.execute("""
+                UPDATE account_move_line l SET name = '/'
+                  FROM account_invoice i
+                 WHERE i.id = ANY(%s) AND l.move_id = i.move_id
+                   AND l.account_id = i.account_id
+            """, (list(self.ids),))
+            self.env["account.move.line"].invalidate_cache(["name"])
         return True
 
     @api.multi

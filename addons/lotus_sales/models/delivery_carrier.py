@@ -115,9 +115,10 @@ class DeliveryCarrier(models.Model):
             return [_("carrier %s has no sharing purpose "
                       "(set it on the carrier's Privacy tab)") % self.name]
         if not recipient._lotus_allows(self.lotus_activity_id):
-            return [_("%s is not registered for '%s' (Privacy > Register > "
-                      "Recipients)") % (recipient.name,
-                                        self.lotus_activity_id.name)]
+            return [_("%(recipient)s is not registered for '%(activity)s' "
+                      "(Privacy > Register > Recipients)") % {
+                          "recipient": recipient.name,
+                          "activity": self.lotus_activity_id.name}]
         return []
 
     @api.constrains("lotus_recipient_id")
@@ -126,6 +127,7 @@ class DeliveryCarrier(models.Model):
             if carrier.lotus_recipient_id \
                     and carrier.lotus_recipient_id.kind != "carrier":
                 raise ValidationError(_(
-                    "The registered recipient of carrier %s must be of kind "
-                    "'Carrier', not '%s'.") % (
-                        carrier.name, carrier.lotus_recipient_id.kind))
+                    "The registered recipient of carrier %(carrier)s must be "
+                    "of kind 'Carrier', not '%(kind)s'.") % {
+                        "carrier": carrier.name,
+                        "kind": carrier.lotus_recipient_id.kind})

@@ -131,3 +131,9 @@ class ResPartner(models.Model):
         self.env["ir.attachment"].sudo().search(
             [("res_model", "=", records._name),
              ("res_id", "in", records.ids)]).unlink()
+        # "Send by email" and the automatic confirmation mail leave their
+        # composer (a transient wizard holding subject and body) until the
+        # vacuum: it goes now.
+        self.env["mail.compose.message"].sudo().search(
+            [("model", "=", records._name),
+             ("res_id", "in", records.ids)]).unlink()

@@ -81,7 +81,7 @@ class SaleOrder(models.Model):
         # translated once per batch, not per order
         customer, invoice, delivery, line = (
             _("customer"), _("invoice address"), _("delivery address"),
-            _("%s - %s (%s): %s missing"))
+            _("%(record)s - %(role)s (%(contact)s): %(missing)s missing"))
         for order in self:
             checks = [
                 (customer, order.partner_id,
@@ -93,9 +93,10 @@ class SaleOrder(models.Model):
             ]
             for role, partner, missing in checks:
                 if missing:
-                    problems.append(line % (
-                        order.name, role, partner.display_name,
-                        ", ".join(missing)))
+                    problems.append(line % {
+                        "record": order.name, "role": role,
+                        "contact": partner.display_name,
+                        "missing": ", ".join(missing)})
         return problems
 
     @api.multi

@@ -87,14 +87,17 @@ class StockPicking(models.Model):
                                   picking.sale_id.partner_invoice_id))
             for role, partner in addresses:
                 if not partner:
-                    problems.append(_("%s - %s: not set") % (
-                        picking.name, role))
+                    problems.append(_("%(record)s - %(role)s: not set") % {
+                        "record": picking.name, "role": role})
                     continue
                 missing = partner._lotus_address_missing()
                 if missing:
-                    problems.append(_("%s - %s (%s): %s missing") % (
-                        picking.name, role, partner.display_name,
-                        ", ".join(missing)))
+                    problems.append(_(
+                        "%(record)s - %(role)s (%(contact)s): %(missing)s "
+                        "missing") % {
+                            "record": picking.name, "role": role,
+                            "contact": partner.display_name,
+                            "missing": ", ".join(missing)})
             if picking.carrier_id:
                 problems.extend(
                     "%s - %s" % (picking.name, reason)

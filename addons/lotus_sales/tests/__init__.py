@@ -5,3 +5,4 @@ from . import test_transactional_mail
 from . import test_card_numbers
 from . import test_invoice_report
 from . import test_order_anonymisation
+from . import test_order_anonymisation_engine

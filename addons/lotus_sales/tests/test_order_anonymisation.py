@@ -140,15 +140,34 @@ class TestOrderAnonymisation(LotusSalesCase):
         self.assertFalse(order._lotus_erasure_blocks())
 
     def test_invoice_retention_blocks(self):
-        """P27: an invoice younger than seven years is not anonymised (tax
-        retention); an older, settled one may be."""
+        """P27: an invoice is kept while the retention term ``accounting``
+        runs from its date (the reason names the end date and the term);
+        an older, settled one may be anonymised; an unpaid one is kept."""
+        term = self.env.ref("lotus_gdpr.retention_term_accounting")
         order = self.orders[2]
         invoice = self.env["account.invoice"].browse(
             order.action_invoice_create())
+        self.assertIn("not validated",
+                      invoice._lotus_erasure_blocks()[invoice.id])
         invoice.action_invoice_open()
+        until = fields.Date.to_string(
+            fields.Date.from_string(invoice.date_invoice)
+            + relativedelta(years=term.duration_value))
         reason = invoice._lotus_erasure_blocks()[invoice.id]
-        self.assertIn("7 years", reason)
         self.assertIn(invoice.number, reason)
+        self.assertIn("kept until %s" % until, reason)
+        self.assertIn("retention term accounting", reason)
+        # The officer shortens the term: the invoice follows the term,
+        # there is no second setting in lotus_sales.
+        self.assertFalse(self.env["ir.config_parameter"].sudo().get_param(
+            "lotus_sales.invoice_retention_years"))
+        term.duration_value = 2
+        shorter = fields.Date.to_string(
+            fields.Date.from_string(invoice.date_invoice)
+            + relativedelta(years=2))
+        self.assertIn("kept until %s" % shorter,
+                      invoice._lotus_erasure_blocks()[invoice.id])
+        term.duration_value = 7
         old = fields.Date.to_string(
             fields.Date.from_string(fields.Date.today())
             - relativedelta(years=8))

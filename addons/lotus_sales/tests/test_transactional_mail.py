@@ -66,7 +66,7 @@ class TestTransactionalMail(LotusSalesCase):
         invoice.action_invoice_open()
         action = invoice.action_invoice_sent()
         composer = self.env["mail.compose.message"].with_context(
-            action["context"]).create({})
+            **action["context"]).create({})
         composer.onchange_template_id_wrapper()
         composer.send_mail()
         messages, mails = self._mails_to(invoice, self.objector)
