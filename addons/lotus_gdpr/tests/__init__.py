@@ -13,5 +13,4 @@ from . import test_marketing
 from . import test_restriction
 from . import test_privacy_request
 from . import test_export
-from . import test_i18n
 from . import test_portal_privacy
