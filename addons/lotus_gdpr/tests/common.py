@@ -1,6 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Users and data shared by the consent / request / export tests."""
+"""Users, data and checks shared by the tests of the lotus addons."""
 import re
 
 from odoo.tests.common import SavepointCase
@@ -84,3 +84,33 @@ class LotusSubjectCase(SavepointCase):
             token = confirmation_token(cls.env, partner)
             cls.Consent._lotus_confirm_token(token)
         return consent
+
+
+def find_in_database(cr, values):
+    """Every ``table.column`` of the database whose text contains one of
+    ``values`` (case-insensitive): every text, varchar and json column of
+    every table. The proof that anonymisation left no copy anywhere."""
+    # Bus notifications are transient (the bus vacuums them itself).
+    cr.execute("DELETE FROM bus_bus")
+    cr.execute("""
+        SELECT c.table_name, array_agg(c.column_name::text)
+          FROM information_schema.columns c
+          JOIN information_schema.tables t
+            ON t.table_name = c.table_name
+           AND t.table_schema = c.table_schema
+         WHERE c.table_schema = 'public'
+           AND t.table_type = 'BASE TABLE'
+           AND c.data_type IN ('text', 'character varying', 'jsonb', 'json')
+         GROUP BY c.table_name
+    """)
+    patterns = ["%%%s%%" % value.lower() for value in values]
+    found = []
+    for table, columns in cr.fetchall():
+        for column in columns:
+            # Identifiers come from information_schema, not from input.
+            cr.execute(  # pylint: disable=sql-injection
+                'SELECT count(*) FROM "%s" WHERE lower("%s"::text) '
+                'LIKE ANY(%%s)' % (table, column), (patterns,))
+            if cr.fetchone()[0]:
+                found.append("%s.%s" % (table, column))
+    return found

@@ -6,6 +6,8 @@ from unittest import mock
 from odoo.exceptions import UserError
 from odoo.tests.common import SavepointCase
 
+from .common import find_in_database
+
 NAME = "Jantje Zeldzaamheid"
 LASTNAME = "Zeldzaamheid"
 EMAIL = "jantje.zeldzaam@example.org"
@@ -89,33 +91,8 @@ class TestAnonymizer(SavepointCase):
             "street": "Andere Straat 5"})
         env.cr.execute("DELETE FROM bus_bus")
 
-    # ------------------------------------------------------------------
     def _find_in_database(self, values):
-        """Every (table, column) of the database whose text contains one
-        of ``values``: every text and varchar column of every table."""
-        cr = self.env.cr
-        cr.execute("""
-            SELECT c.table_name, array_agg(c.column_name::text)
-              FROM information_schema.columns c
-              JOIN information_schema.tables t
-                ON t.table_name = c.table_name
-               AND t.table_schema = c.table_schema
-             WHERE c.table_schema = 'public'
-               AND t.table_type = 'BASE TABLE'
-               AND c.data_type IN ('text', 'character varying', 'jsonb',
-                                   'json')
-             GROUP BY c.table_name
-        """)
-        patterns = ["%%%s%%" % v.lower() for v in values]
-        found = []
-        for table, columns in cr.fetchall():
-            for column in columns:
-                cr.execute(
-                    'SELECT count(*) FROM "%s" WHERE lower("%s"::text) '
-                    'LIKE ANY(%%s)' % (table, column), (patterns,))
-                if cr.fetchone()[0]:
-                    found.append("%s.%s" % (table, column))
-        return found
+        return find_in_database(self.env.cr, values)
 
     def test_no_personal_value_left_anywhere(self):
         """P26, P33: after anonymisation no table holds the customer's

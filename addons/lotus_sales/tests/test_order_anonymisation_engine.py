@@ -10,7 +10,7 @@ from odoo import fields
 from odoo.tools import mute_logger
 
 # The engine's own database scan (every text column of every table).
-from odoo.addons.lotus_gdpr.tests import test_anonymizer as gdpr_scan
+from odoo.addons.lotus_gdpr.tests.common import find_in_database
 
 from .common import LotusSalesCase
 
@@ -179,9 +179,7 @@ class TestOrderAnonymisationEngine(LotusSalesCase):
         )
 
     def _find_in_database(self, values):
-        # Bus notifications are transient (vacuumed by the bus itself).
-        self.env.cr.execute("DELETE FROM bus_bus")
-        return gdpr_scan.TestAnonymizer._find_in_database(self, values)
+        return find_in_database(self.env.cr, values)
 
     # ------------------------------------------------------------------
     # Tests
