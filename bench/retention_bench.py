@@ -132,9 +132,20 @@ def clone_sql(cr, table, overrides):
     return '"%s"' % '", "'.join(cols), ", ".join(exprs)
 
 
-def generate(env, run, n, expired, orders_per_partner, lines_per_order):
+def spread(ids, count):
+    """``count`` ids spread evenly over ``ids`` (so expired and recent
+    partners get their share)."""
+    count = max(0, min(count, len(ids)))
+    return [ids[i * len(ids) // count] for i in range(count)] if count else []
+
+
+def generate(env, run, n, expired, orders_per_partner, lines_per_order,
+             tickets=0.5, returns=0.1):
     """Insert ``n`` partners (``expired`` share back-dated 5 years) with
-    their chatter, and orders/tickets when those models are registered."""
+    their chatter, and orders with lines, tickets and closed returns when
+    those models are registered. ``tickets`` and ``returns`` are shares of
+    the partners: 0.5 and 0.1 give 50,000 tickets and 10,000 returns for
+    100,000 partners."""
     cr = env.cr
     registered = env["lotus.personal.data.mixin"]._lotus_personal_models()
     nl = env.ref("base.nl").id
@@ -189,22 +200,33 @@ def generate(env, run, n, expired, orders_per_partner, lines_per_order):
                 "partner_shipping_id": "p.id",
                 "date_order": "p.write_date", "create_date": "p.write_date",
                 "write_date": "p.write_date", "client_order_ref": "p.name",
-                "state": "'sale'",
+                # delivered, invoiced and locked: nothing blocks erasure,
+                # as for a real old order (no pickings of the demo order)
+                "state": "'done'", "invoice_status": "'invoiced'",
+                "procurement_group_id": "NULL",
             })
             cr.execute("""
                 INSERT INTO sale_order (%s)
                 SELECT %s FROM sale_order src, res_partner p,
                        generate_series(1, %%s) k
                  WHERE src.id = %%s AND p.id = ANY(%%s)
-                RETURNING id""" % (cols, exprs),
+                RETURNING id, partner_id""" % (cols, exprs),
                 (orders_per_partner, src[0], ids))
-            order_ids = [r[0] for r in cr.fetchall()]
+            order_rows = cr.fetchall()
+            order_ids = [r[0] for r in order_rows]
+            first_order = {}
+            for order_id, partner_id in order_rows:
+                first_order.setdefault(partner_id, order_id)
             cr.execute("SELECT id FROM sale_order_line WHERE order_id = %s "
                        "ORDER BY id LIMIT 1", (src[0],))
             line = cr.fetchone()
             if line:
                 cols, exprs = clone_sql(cr, "sale_order_line", {
                     "order_id": "o.id", "order_partner_id": "o.partner_id",
+                    "state": "'done'", "invoice_status": "'invoiced'",
+                    "qty_delivered": "src.product_uom_qty",
+                    "qty_invoiced": "src.product_uom_qty",
+                    "qty_to_invoice": "0",
                     "create_date": "o.date_order",
                     "write_date": "o.date_order"})
                 cr.execute("""
@@ -219,24 +241,74 @@ def generate(env, run, n, expired, orders_per_partner, lines_per_order):
     if "helpdesk.ticket" in registered:
         cr.execute("SELECT id FROM helpdesk_ticket ORDER BY id LIMIT 1")
         src = cr.fetchone()
-        if src:
+        # closed tickets: an open ticket blocks its customer's erasure
+        cr.execute("SELECT id FROM helpdesk_ticket_stage WHERE closed "
+                   "ORDER BY sequence, id LIMIT 1")
+        closed = cr.fetchone()
+        if src and closed:
             cols, exprs = clone_sql(cr, "helpdesk_ticket", {
                 "partner_id": "p.id", "partner_name": "p.name",
                 "partner_email": "p.email", "create_date": "p.write_date",
                 "write_date": "p.write_date", "closed_date": "p.write_date",
+                "stage_id": str(closed[0]), "sale_order_id": "NULL",
                 "number": "'BENCH-%s-' || p.id" % run})
             cr.execute("""
                 INSERT INTO helpdesk_ticket (%s)
                 SELECT %s FROM helpdesk_ticket src, res_partner p
-                 WHERE src.id = %%s AND p.id = ANY(%%s) AND p.id %%%% 2 = 0
-            """ % (cols, exprs), (src[0], ids))
+                 WHERE src.id = %%s AND p.id = ANY(%%s)
+            """ % (cols, exprs), (src[0], spread(ids, int(round(
+                n * tickets)))))
             extra["helpdesk.ticket"] = cr.rowcount
     else:
         extra["helpdesk.ticket"] = "skipped (not registered)"
+    if "lotus.return.request" not in registered:
+        extra["lotus.return.request"] = "skipped (not registered)"
+    elif extra.get("sale.order") and isinstance(extra["sale.order"], int):
+        extra["lotus.return.request"] = generate_returns(
+            cr, run, [first_order[p] for p in spread(
+                sorted(first_order), int(round(n * returns)))])
+    else:
+        extra["lotus.return.request"] = "skipped (no orders generated)"
     cr.execute("ANALYZE res_partner; ANALYZE mail_message; "
-               "ANALYZE mail_followers")
+               "ANALYZE mail_followers; ANALYZE sale_order; "
+               "ANALYZE helpdesk_ticket; ANALYZE lotus_return_request")
     cr.commit()
     return ids, extra, time.time() - t0
+
+
+def generate_returns(cr, run, order_ids):
+    """One closed (refunded) return per order of ``order_ids`` with its
+    first order line, closed on the order's date (so the returns of
+    expired partners are past the "return records" term too), with the
+    free-text fields the engine blanks filled in."""
+    if not order_ids:
+        return 0
+    cr.execute("""
+        INSERT INTO lotus_return_request (name, order_id, company_id,
+            partner_id, date_request, date_closed, reason, reason_other,
+            resolution, return_required, state, note, customer_comment,
+            amount_total, create_date, write_date, create_uid, write_uid)
+        SELECT 'BENCH-R/%s/' || o.id, o.id, o.company_id, o.partner_id,
+               o.date_order::date, o.date_order::date, 'other',
+               'Past niet bij ' || p.street, 'refund', true, 'done',
+               'Gebeld met ' || p.phone, 'Groet, ' || p.name,
+               o.amount_total, o.date_order, o.date_order, 1, 1
+          FROM sale_order o JOIN res_partner p ON p.id = o.partner_id
+         WHERE o.id = ANY(%%s)
+     RETURNING id, order_id""" % run, (order_ids,))
+    rows = cr.fetchall()
+    cr.execute("""
+        INSERT INTO lotus_return_request_line (request_id, sale_line_id,
+            product_id, quantity, price_unit, amount, create_date,
+            write_date, create_uid, write_uid)
+        SELECT r.id, l.id, l.product_id, 1, l.price_unit, l.price_unit,
+               r.create_date, r.create_date, 1, 1
+          FROM lotus_return_request r
+          JOIN LATERAL (SELECT * FROM sale_order_line
+                         WHERE order_id = r.order_id
+                         ORDER BY id LIMIT 1) l ON true
+         WHERE r.id = ANY(%s)""", ([r[0] for r in rows],))
+    return len(rows)
 
 
 # ------------------------------------------------------------ measurement
@@ -414,7 +486,8 @@ def one_run(odoo, registry, conf, args, n, n_workers, batch_size, rows):
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         ids, extra, gen_s = generate(
             env, run, n, args.expired, args.orders_per_partner,
-            args.lines_per_order)
+            args.lines_per_order, args.tickets_per_partner,
+            args.returns_per_partner)
         say("generated %d partners in %.1fs (%s)" % (len(ids), gen_s, extra))
         bare_s, bare_n = bare_update(env, run)
     say("bare UPDATE of %d partners and their messages: %.2fs"
@@ -445,6 +518,8 @@ def one_run(odoo, registry, conf, args, n, n_workers, batch_size, rows):
     })
     say("run done: %(records)d records in %(seconds).1fs, ratio %(ratio).1f"
         % rows[-1])
+    # the table so far: a long run that is stopped still leaves its rows
+    print_table(rows)
 
 
 def print_table(rows):
@@ -475,6 +550,15 @@ def main():
                         help="orders per partner when sale.order is "
                              "registered with the engine (0: none)")
     parser.add_argument("--lines-per-order", type=int, default=2)
+    parser.add_argument("--tickets-per-partner", type=float, default=float(
+        os.environ.get("BENCH_TICKETS_PER_PARTNER", 0.5)),
+        help="tickets as a share of the partners when helpdesk.ticket is "
+             "registered (0.5: 50,000 for 100,000 partners; 0: none)")
+    parser.add_argument("--returns-per-partner", type=float, default=float(
+        os.environ.get("BENCH_RETURNS_PER_PARTNER", 0.1)),
+        help="closed returns (with a line, on a generated order) as a "
+             "share of the partners when lotus.return.request is "
+             "registered (0.1: 10,000 for 100,000 partners; 0: none)")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--batch-sizes", default="500,100",
                         help="first: all runs; second: extra run on the "

@@ -11,6 +11,7 @@
     "installable": True,
     "depends": [
         "lotus_sales",
+        "lotus_returns",
         "helpdesk_mgmt",
     ],
     "data": [
@@ -22,6 +23,7 @@
         "views/lotus_helpdesk_routing_rule_views.xml",
         "views/lotus_helpdesk_ticket_stat_views.xml",
         "views/helpdesk_portal_templates.xml",
+        "views/lotus_return_request_views.xml",
     ],
     "demo": [
         "demo/helpdesk_ticket_demo.xml",

@@ -82,13 +82,37 @@ class LotusHelpdeskTicketController(HelpdeskTicketController):
             return Order
         return order
 
+    def _lotus_portal_return(self, return_id):
+        """The user's own return ``return_id`` (sudo), or an empty
+        recordset: for someone else's return exactly as for an id that
+        does not exist, so guessing ids tells nothing."""
+        Return = request.env["lotus.return.request"]
+        try:
+            ret = Return.browse(int(return_id))
+            if not ret.exists():
+                return Return.sudo()
+            ret.check_access_rights("read")
+            ret.check_access_rule("read")
+        except (AccessError, MissingError, ValueError, TypeError):
+            return Return.sudo()
+        ret = ret.sudo()
+        own = request.env.user.partner_id.commercial_partner_id
+        if ret.partner_id.commercial_partner_id != own:
+            return Return.sudo()
+        return ret
+
     def _lotus_ticket_form_values(self, **kw):
         user = request.env.user
         order_ref = kw.get("order_ref") or ""
+        ret = self._lotus_portal_return(kw["return_id"]) \
+            if kw.get("return_id") else request.env["lotus.return.request"]
+        if ret and not order_ref:
+            order_ref = ret.order_id.name or ""
         if kw.get("order_id") and not order_ref:
             order = self._lotus_portal_order(kw["order_id"])
             order_ref = order.sudo().name or ""
         return {
+            "lotus_return": ret,
             "categories": request.env["helpdesk.ticket.category"].search(
                 [("active", "=", True)]),
             "email": user.partner_id.email,
@@ -145,7 +169,12 @@ class LotusHelpdeskTicketController(HelpdeskTicketController):
         channel = request.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_web",
             raise_if_not_found=False)
+        # Opened from a return page: linked only when the return is the
+        # customer's own (checked again: the form is not trusted).
+        ret = self._lotus_portal_return(kw["return_id"]) \
+            if kw.get("return_id") else request.env["lotus.return.request"]
         vals = {
+            "lotus_return_id": ret.id,
             "name": kw["subject"].strip(),
             "description": kw["description"],
             "category_id": category.id,
@@ -168,7 +197,8 @@ class LotusHelpdeskTicketController(HelpdeskTicketController):
                 "res_model": "helpdesk.ticket",
                 "res_id": ticket.id,
             })
-        # The same answer whether or not an order number was linked:
+        # The same answer whether or not an order number or a return was
+        # linked:
         # the page shows only what the customer already owns.
         return request.redirect("/my/ticket/%d" % ticket.id)
 

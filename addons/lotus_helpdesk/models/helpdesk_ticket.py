@@ -29,6 +29,12 @@ class HelpdeskTicket(models.Model):
     lotus_commercial_partner_id = fields.Many2one(
         "res.partner", related="partner_id.commercial_partner_id",
         string="Customer account", readonly=True)
+    lotus_return_id = fields.Many2one(
+        "lotus.return.request", string="Return", index=True,
+        ondelete="set null", track_visibility="onchange",
+        domain="[('partner_id', 'child_of', lotus_commercial_partner_id)]",
+        help="A return of this ticket's customer, of the ticket's order "
+             "when one is set.")
     lotus_order_ref = fields.Char(
         string="Order number given",
         help="The order number the customer gave (web form or e-mail). "
@@ -60,10 +66,60 @@ class HelpdeskTicket(models.Model):
                         ticket.number, ticket.sale_order_id.sudo().name,
                         ticket.partner_id.commercial_partner_id.display_name))
 
+    @api.constrains("lotus_return_id", "sale_order_id", "partner_id")
+    def _check_return_customer(self):
+        """P12: a ticket links only a return of its own customer, and of
+        its own order when it has one."""
+        for ticket in self.filtered("lotus_return_id"):
+            ret = ticket.lotus_return_id.sudo()
+            if ticket.partner_id and ret.partner_id.commercial_partner_id \
+                    != ticket.partner_id.commercial_partner_id:
+                raise ValidationError(_(
+                    "Ticket %s: return %s belongs to another customer. Pick "
+                    "one of the returns of %s, or change the ticket's "
+                    "customer first.") % (
+                        ticket.number, ret.name,
+                        ticket.partner_id.commercial_partner_id.display_name))
+            if ticket.sale_order_id and ret.order_id != \
+                    ticket.sale_order_id:
+                raise ValidationError(_(
+                    "Ticket %s: return %s is a return of order %s, not of "
+                    "the ticket's order %s. Pick a return of order %s or "
+                    "change the ticket's order.") % (
+                        ticket.number, ret.name, ret.order_id.name,
+                        ticket.sale_order_id.sudo().name,
+                        ticket.sale_order_id.sudo().name))
+
     @api.onchange("sale_order_id")
     def _onchange_sale_order_id(self):
         if self.sale_order_id and not self.partner_id:
             self.partner_id = self.sale_order_id.partner_id
+        if self.lotus_return_id and self.sale_order_id and \
+                self.lotus_return_id.order_id != self.sale_order_id:
+            self.lotus_return_id = False
+        domain = [("partner_id", "child_of",
+                   self.lotus_commercial_partner_id.id or [])]
+        if self.sale_order_id:
+            domain = [("order_id", "=", self.sale_order_id.id)]
+        return {"domain": {"lotus_return_id": domain}}
+
+    @api.onchange("lotus_return_id")
+    def _onchange_lotus_return_id(self):
+        ret = self.lotus_return_id
+        if ret and not self.sale_order_id:
+            self.sale_order_id = ret.order_id
+        if ret and not self.partner_id:
+            self.partner_id = ret.partner_id
+
+    @api.model
+    def _lotus_prepare_return_link(self, vals):
+        """A ticket about a return is about the return's order too."""
+        if vals.get("lotus_return_id") and not vals.get("sale_order_id"):
+            ret = self.env["lotus.return.request"].sudo().browse(
+                vals["lotus_return_id"])
+            vals["sale_order_id"] = ret.order_id.id
+            if not vals.get("partner_id"):
+                vals["partner_id"] = ret.partner_id.id
 
     # ------------------------------------------------------------------
     # P13: an order number given by the customer
@@ -142,6 +198,7 @@ class HelpdeskTicket(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
+        self._lotus_prepare_return_link(vals)
         if vals.get("partner_id"):
             # helpdesk_mgmt fills these copies only in a form onchange.
             partner = self.env["res.partner"].browse(vals["partner_id"])
@@ -168,6 +225,12 @@ class HelpdeskTicket(models.Model):
         was_closed = {}
         if "stage_id" in vals:
             was_closed = {t.id: t.stage_id.closed for t in self}
+        if vals.get("lotus_return_id") and "sale_order_id" not in vals:
+            vals = dict(vals)
+            ret = self.env["lotus.return.request"].sudo().browse(
+                vals["lotus_return_id"])
+            if all(not t.sale_order_id for t in self):
+                vals["sale_order_id"] = ret.order_id.id
         res = super(HelpdeskTicket, self).write(vals)
         if vals.get("partner_id"):
             self._lotus_subscribe_customer()
@@ -344,7 +407,8 @@ class HelpdeskTicket(models.Model):
     def _lotus_export_fields(self):
         return ["number", "name", "description", "partner_name",
                 "partner_email", "create_date", "closed_date", "stage_id",
-                "category_id", "team_id", "sale_order_id"]
+                "category_id", "team_id", "sale_order_id",
+                "lotus_return_id"]
 
     @api.multi
     def _lotus_erasure_blocks(self):

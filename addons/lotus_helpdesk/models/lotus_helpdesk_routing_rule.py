@@ -32,6 +32,13 @@ class LotusHelpdeskRoutingRule(models.Model):
         ("with_order", "Linked to an order"),
         ("without_order", "Not linked to an order"),
     ], string="Order link", default="any", required=True)
+    return_condition = fields.Selection([
+        ("any", "With or without return"),
+        ("with_return", "Linked to a return"),
+        ("without_return", "Not linked to a return"),
+    ], string="Return link", default="any", required=True,
+        help="Tickets about a return (opened from a return, or linked to "
+             "one by staff) can go to the returns team.")
     order_state = fields.Selection(
         selection=lambda self: self.env["sale.order"]._fields[
             "state"].selection,
@@ -60,8 +67,8 @@ class LotusHelpdeskRoutingRule(models.Model):
     def _lotus_matches(self, values):
         """Does this rule hold for a ticket about to be created?
 
-        ``values`` holds records: category, channel, order (possibly
-        empty) and the title."""
+        ``values`` holds records: category, channel, order and return
+        (possibly empty) and the title."""
         self.ensure_one()
         if self.category_id and self.category_id != values["category"]:
             return False
@@ -73,6 +80,11 @@ class LotusHelpdeskRoutingRule(models.Model):
         if self.order_condition == "without_order" and order:
             return False
         if self.order_state and (not order or order.state != self.order_state):
+            return False
+        ret = values.get("return")
+        if self.return_condition == "with_return" and not ret:
+            return False
+        if self.return_condition == "without_return" and ret:
             return False
         if self.keywords:
             title = (values.get("title") or "").lower()
@@ -92,6 +104,8 @@ class LotusHelpdeskRoutingRule(models.Model):
                 vals.get("channel_id") or []),
             "order": self.env["sale.order"].sudo().browse(
                 vals.get("sale_order_id") or []),
+            "return": self.env["lotus.return.request"].sudo().browse(
+                vals.get("lotus_return_id") or []),
             "title": vals.get("name"),
         }
         company_id = vals.get("company_id") or self.env.user.company_id.id

@@ -5,3 +5,4 @@ from . import test_no_audio
 from . import test_mail_gateway
 from . import test_anonymize
 from . import test_portal
+from . import test_ticket_return

@@ -240,3 +240,68 @@ class TestPortal(HttpCase):
     def _port(self):
         from odoo.tests import common
         return common.PORT
+
+    def _returns(self):
+        """A return of Anna's and of Lukas' order, committed on the
+        cursor the HTTP server uses."""
+        from .test_ticket_return import deliver, make_return
+        self.env.cr.acquire()
+        try:
+            deliver(self.env, self.order_anna)
+            deliver(self.env, self.order_lukas)
+            ret_anna = make_return(self.env, self.order_anna)
+            ret_lukas = make_return(self.env, self.order_lukas)
+            self.env.cr.commit()
+        finally:
+            self.env.cr.release()
+        return ret_anna, ret_lukas
+
+    def test_p12_new_ticket_from_return_page(self):
+        """P12: from a return page the customer opens a ticket about that
+        return; it is linked to the return and its order, and goes to the
+        returns team."""
+        ret_anna, _ret_lukas = self._returns()
+        self._login(self.user_anna, "anna-portal-test")
+        page = self.url_open("/my/returns/%d" % ret_anna.id)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("/new/ticket?return_id=%d" % ret_anna.id, page.text)
+        form = self.url_open("/new/ticket?return_id=%d" % ret_anna.id)
+        self.assertIn('name="return_id" value="%d"' % ret_anna.id, form.text)
+        self.assertIn(ret_anna.name, form.text)
+        response = self._submit(return_id=str(ret_anna.id),
+                                order_ref=self.order_anna.name)
+        self.assertEqual(response.status_code, 200)
+        ticket = self._tickets_of(self.anna)
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.lotus_return_id, ret_anna)
+        self.assertEqual(ticket.sale_order_id, self.order_anna)
+        self.assertEqual(ticket.team_id,
+                         self.env.ref("lotus_helpdesk.team_returns"))
+        self.assertIn(ret_anna.name, response.text)
+
+    def test_p13_guessed_return_answers_the_same(self):
+        """P13: a return id of another customer and an id that does not
+        exist give the same form and the same ticket: unlinked, nothing
+        of the other customer's return shown."""
+        _ret_anna, ret_lukas = self._returns()
+        self._login(self.user_anna, "anna-portal-test")
+
+        def normalise(html):
+            return re.sub(r'value="[^"]*"', "", html)
+
+        foreign = self.url_open("/new/ticket?return_id=%d" % ret_lukas.id)
+        missing = self.url_open("/new/ticket?return_id=99999999")
+        self.assertEqual(foreign.status_code, missing.status_code)
+        self.assertNotIn(ret_lukas.name, foreign.text)
+        self.assertNotIn(self.order_lukas.name, foreign.text)
+        self.assertNotIn('name="return_id"', foreign.text)
+        self.assertEqual(normalise(foreign.text), normalise(missing.text))
+        posted = self._submit(return_id=str(ret_lukas.id))
+        self.assertEqual(posted.status_code, 200)
+        self.assertNotIn(ret_lukas.name, posted.text)
+        ticket = self._tickets_of(self.anna)
+        self.assertEqual(len(ticket), 1)
+        self.assertFalse(ticket.lotus_return_id)
+        self.assertFalse(ticket.sale_order_id)
+        ret_lukas.invalidate_cache()
+        self.assertEqual(ret_lukas.helpdesk_ticket_count, 0)
