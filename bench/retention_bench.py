@@ -205,13 +205,13 @@ def generate(env, run, n, expired, orders_per_partner, lines_per_order,
                 "state": "'done'", "invoice_status": "'invoiced'",
                 "procurement_group_id": "NULL",
             })
-            cr.execute("""
+            query = """
                 INSERT INTO sale_order (%s)
                 SELECT %s FROM sale_order src, res_partner p,
                        generate_series(1, %%s) k
                  WHERE src.id = %%s AND p.id = ANY(%%s)
-                RETURNING id, partner_id""" % (cols, exprs),
-                (orders_per_partner, src[0], ids))
+                RETURNING id, partner_id""" % (cols, exprs)
+            cr.execute(query, (orders_per_partner, src[0], ids))
             order_rows = cr.fetchall()
             order_ids = [r[0] for r in order_rows]
             first_order = {}
