@@ -17,25 +17,18 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-PYTHON37="${PYTHON37:-${PYENV_ROOT:-$HOME/.pyenv}/versions/3.7.16/bin/python3.7}"
+TOOL=lint
+# shellcheck source=scripts/common.sh
+. "$ROOT/scripts/common.sh"
 LINT_VENV="${LINT_VENV:-$ROOT/.venv-lint}"
 LINT_STRICT="${LINT_STRICT:-0}"
 
-die() { echo "lint: $*" >&2; exit 1; }
-say() { echo "==> $*"; }
-
 ensure_lint_venv() {
-    local stamp="$LINT_VENV/.requirements-lint.sha" want
-    want="$(sha1sum requirements-lint.txt | cut -d' ' -f1)"
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$LINT_VENV/bin/pylint" ]; then
+    local stamp="$LINT_VENV/.requirements-lint.sha"
+    if ! requirements_changed requirements-lint.txt "$stamp" && [ -x "$LINT_VENV/bin/pylint" ]; then
         return 0
     fi
-    if [ ! -x "$LINT_VENV/bin/python" ]; then
-        [ -x "$PYTHON37" ] || command -v "$PYTHON37" >/dev/null 2>&1 || die \
-            "Python 3.7 not found at $PYTHON37 -- install it with 'pyenv install 3.7.16' or set PYTHON37=/path/to/python3.7"
-        say "creating $LINT_VENV with $("$PYTHON37" --version 2>&1)"
-        "$PYTHON37" -m venv "$LINT_VENV" || die "could not create $LINT_VENV -- check that $PYTHON37 has the venv module"
-    fi
+    make_venv "$LINT_VENV"
     say "installing lint tools (requirements-lint.txt, pinned, --no-deps)"
     local log="$LINT_VENV/pip-install.log" pip="$LINT_VENV/bin/pip"
     # pylint-odoo 7.0.5 is an sdist built with pbr: install the build tools
@@ -47,7 +40,7 @@ ensure_lint_venv() {
         grep -v "is ignored: it is neither" "$log" | tail -n 15 >&2
         die "pip could not install requirements-lint.txt -- see $log"
     fi
-    echo "$want" > "$stamp"
+    mark_installed requirements-lint.txt "$stamp"
 }
 
 ensure_lint_venv

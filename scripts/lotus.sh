@@ -8,7 +8,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-PYTHON37="${PYTHON37:-${PYENV_ROOT:-$HOME/.pyenv}/versions/3.7.16/bin/python3.7}"
+# shellcheck source=scripts/common.sh
+. "$ROOT/scripts/common.sh"
 VENV="${VENV:-$ROOT/.venv}"
 PY="$VENV/bin/python"
 DATA_DIR="${DATA_DIR:-$ROOT/.odoo-data}"
@@ -24,23 +25,14 @@ LOTUS_ADDONS="lotus_gdpr,lotus_sales,lotus_returns,lotus_helpdesk"
 # database, so that a test database is a copy plus our own addons.
 BASE_MODULES="sale_management,sale_stock,delivery,account_invoicing,portal,mass_mailing,privacy_consent,partner_firstname,queue_job,helpdesk_mgmt"
 
-die() { echo "lotus: $*" >&2; exit 1; }
-say() { echo "==> $*"; }
 
 # --------------------------------------------------------------- venv
 ensure_venv() {
     local stamp="$VENV/.requirements.sha"
-    local want
-    want="$(cat requirements.txt | sha1sum | cut -d' ' -f1)"
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$PY" ]; then
+    if ! requirements_changed requirements.txt "$stamp" && [ -x "$PY" ]; then
         return 0
     fi
-    if [ ! -x "$PY" ]; then
-        [ -x "$PYTHON37" ] || command -v "$PYTHON37" >/dev/null 2>&1 || die \
-            "Python 3.7 not found at $PYTHON37 -- install it with 'pyenv install 3.7.16' or set PYTHON37=/path/to/python3.7"
-        say "creating $VENV with $("$PYTHON37" --version 2>&1)"
-        "$PYTHON37" -m venv "$VENV" || die "could not create $VENV -- check that $PYTHON37 has the venv module"
-    fi
+    make_venv "$VENV"
     say "installing requirements (pinned, --no-deps)"
     "$VENV/bin/pip" install -q --disable-pip-version-check setuptools==57.5.0 wheel 2>&1 | grep -v "is ignored: it is neither" || true
     # --no-deps: the OCA wheels depend on a distribution called 'odoo' that
@@ -50,7 +42,7 @@ ensure_venv() {
         grep -v "is ignored: it is neither" "$VENV/pip-install.log" | tail -n 15 >&2
         die "pip could not install requirements.txt -- see $VENV/pip-install.log"
     fi
-    echo "$want" > "$stamp"
+    mark_installed requirements.txt "$stamp"
 }
 
 ensure_lessc() {
