@@ -58,7 +58,7 @@ class TestController(LotusPrivacyCase):
             company.partner_id)
 
     def test_settings_privacy_block(self):
-        """P30/P31: the administrator sets the DPO contact and the
+        """P30: P31: the administrator sets the DPO contact and the
         authority in Settings > Privacy."""
         Settings = self.env["res.config.settings"]
         view = Settings.fields_view_get(view_type="form")

@@ -37,7 +37,7 @@ class TestDisclosure(LotusPrivacyCase):
         self.assertEqual(self._count(), before)
 
     def test_disclosure_recorded_and_logged(self):
-        """P8/P22: a disclosure records recipient, purpose, fields and
+        """P8: P22: a disclosure records recipient, purpose, fields and
         data subjects, and goes to the audit log."""
         disclosure = self.Disclosure.record_disclosure(
             self.postnl, self.partner, ["street", "name", "phone"],

@@ -141,7 +141,7 @@ class TestMarketing(LotusSubjectCase):
         self.assertFalse(self.lukas._lotus_marketing_allowed(self.offers))
 
     def test_transactional_mail_unaffected(self):
-        """P29/P19: an objecting, restricted partner still gets the mails
+        """P29: P19: an objecting, restricted partner still gets the mails
         of their order (transactional mail is not marketing)."""
         self.anna.action_object_to_marketing()
         self.anna.action_restrict("contests accuracy")

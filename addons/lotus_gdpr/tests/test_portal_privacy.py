@@ -193,7 +193,7 @@ class TestNewsletterSignup(PortalPrivacyCase):
             partner, "lotus_gdpr.activity_newsletter")
 
     def test_double_opt_in(self):
-        """P20/P28: a public sign-up stores no consent and no subscriber
+        """P20: P28: a public sign-up stores no consent and no subscriber
         until the link of the confirmation mail is opened and confirmed;
         the link then works only once."""
         email = "new.reader@example.org"
@@ -350,7 +350,7 @@ class TestPrivacyPage(PortalPrivacyCase):
         self.assertNotIn("alice@example.nl", page.text)
 
     def test_consent_give_and_withdraw(self):
-        """P28/P20: a consent is given and withdrawn with one click, with
+        """P28: P20: a consent is given and withdrawn with one click, with
         the portal as channel in its proof."""
         self.login(self.user_a, "alice-portal-pw")
         page = self.url_open("/my/privacy")
@@ -378,7 +378,7 @@ class TestPrivacyPage(PortalPrivacyCase):
         self.assertEqual(page.status_code, 404)
 
     def test_newsletter_from_portal_double_opt_in(self):
-        """P20/P28: giving the newsletter consent on the portal mails a
+        """P20: P28: giving the newsletter consent on the portal mails a
         confirmation link; the consent is valid only once confirmed."""
         newsletter = self.env.ref("lotus_gdpr.activity_newsletter")
         self.login(self.user_a, "alice-portal-pw")
@@ -400,7 +400,7 @@ class TestPrivacyPage(PortalPrivacyCase):
         self.assertEqual(consent.lotus_state, "given")
 
     def test_objection(self):
-        """P29/P28: objecting on the portal stops all marketing at once;
+        """P29: P28: objecting on the portal stops all marketing at once;
         the customer can lift it again."""
         newsletter = self.env.ref("lotus_gdpr.activity_newsletter")
         self.env["privacy.consent"].lotus_give(
@@ -470,7 +470,7 @@ class TestPrivacyPage(PortalPrivacyCase):
         self.assertFalse(self.partner_a.lotus_marketing_objection)
 
     def test_export_has_own_data_only(self):
-        """P28/P17: "Download my data" gives the customer's data (JSON and
+        """P28: P17: "Download my data" gives the customer's data (JSON and
         a readable page) and nothing of another customer."""
         self.login(self.user_a, "alice-portal-pw")
         response = self.url_open(

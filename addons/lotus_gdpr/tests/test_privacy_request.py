@@ -79,7 +79,7 @@ class TestPrivacyRequest(LotusSubjectCase):
                          {"lotus.privacy.request"})
 
     def test_restriction_and_objection_requests(self):
-        """P28/P29: restriction and objection requests act on the partner."""
+        """P28: P29: restriction and objection requests act on the partner."""
         self._verified("restriction").action_process()
         self.assertTrue(self.anna.lotus_restricted)
         self.give_confirmed(self.lukas)

@@ -63,7 +63,7 @@ class TestRecipient(LotusPrivacyCase):
             self.Recipient.create(self._vals(kind="authority"))
 
     def test_seeded_recipients(self):
-        """P22/P23/P25: the policy's recipients are registered with their
+        """P22: P23: P25: the policy's recipients are registered with their
         countries, agreements and safeguards."""
         ref = self.env.ref
         paypal = ref("lotus_gdpr.recipient_paypal")

@@ -40,7 +40,7 @@ class TestRegister(LotusPrivacyCase):
                       payment.lotus_data_category_ids)
 
     def test_transfer_outside_eea_follows_recipients(self):
-        """P21/P25: the register shows which activities send data outside
+        """P21: P25: the register shows which activities send data outside
         the EEA, computed from the recipients."""
         newsletter = self.env.ref("lotus_gdpr.activity_newsletter")
         self.assertTrue(newsletter.lotus_transfer_outside_eea)

@@ -50,7 +50,7 @@ class TestRestriction(LotusSubjectCase):
         self.lukas.sudo(self.users["salesman"]).write({"phone": "+49 1"})
 
     def test_privacy_state_not_writable_by_staff(self):
-        """P28/P29: the privacy flags change only through the actions."""
+        """P28: P29: the privacy flags change only through the actions."""
         with self.assertRaises(UserError):
             self.lukas.sudo(self.users["salesman"]).write(
                 {"lotus_restricted": True})
