@@ -781,15 +781,9 @@ class LotusReturnRequest(models.Model):
         carry names and addresses: they go, the return's facts stay."""
         if not self:
             return True
-        messages = self.env["mail.message"].sudo().search([
-            ("model", "=", self._name), ("res_id", "in", self.ids)])
-        attachments = self.env["ir.attachment"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "in", self.ids)])
-        attachments |= messages.mapped("attachment_ids")
-        self.env["mail.mail"].sudo().search(
-            [("mail_message_id", "in", messages.ids)]).unlink()
-        messages.unlink()
-        attachments.unlink()
+        # The engine's SQL purge: messages with their mails (cascade),
+        # attachments of the return and of its messages, followers.
+        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
         return True
 
     # ------------------------------------------------------------------
