@@ -577,31 +577,76 @@ class LotusAnonymizer(models.AbstractModel):
                 if contact_ids:
                     self.env["mail.mass_mailing.contact"].sudo().browse(
                         contact_ids).unlink()
-        # Attachments of the records and of their messages.
+        # Attachments of the records and of their messages, followers
+        # (partners stop following anything) and activities.
+        att_count, followers = self._purge_extras(
+            model._name, ids, msg_ids, partner_ids)
+        if is_partner:
+            self._clean_partner_copies(ids)
+        return {"messages": len(msg_ids), "attachments": att_count,
+                "followers": followers}
+
+    @api.model
+    def _purge_extras(self, model_name, ids, msg_ids=(), partner_ids=()):
+        """Delete what hangs on records ``ids`` of ``model_name`` besides
+        their messages: their attachments and those of messages
+        ``msg_ids``, their followers (and every subscription of partners
+        ``partner_ids``) and their activities. A constant number of
+        statements whatever the number of records; attachments go through
+        the ORM so that their files leave the filestore. Returns
+        ``(attachments, followers)`` counts."""
+        cr = self.env.cr
+        ids, msg_ids, partner_ids = list(ids), list(msg_ids), \
+            list(partner_ids)
         cr.execute("""
             SELECT id FROM ir_attachment
              WHERE res_model = %s AND res_id = ANY(%s)
             UNION
             SELECT attachment_id FROM message_attachment_rel
              WHERE message_id = ANY(%s)
-        """, (model._name, ids, msg_ids))
+        """, (model_name, ids, msg_ids))
         att_ids = [r[0] for r in cr.fetchall()]
         if att_ids:
             self.env["ir.attachment"].sudo().browse(att_ids).unlink()
-        # Followers of the records; partners stop following anything.
         cr.execute("""
             DELETE FROM mail_followers
              WHERE (res_model = %s AND res_id = ANY(%s))
                 OR partner_id = ANY(%s)
-        """, (model._name, ids, partner_ids))
+        """, (model_name, ids, partner_ids))
         followers = cr.rowcount
         cr.execute("""
             DELETE FROM mail_activity WHERE res_model = %s AND res_id = ANY(%s)
-        """, (model._name, ids))
-        if is_partner:
-            self._clean_partner_copies(ids)
-        return {"messages": len(msg_ids), "attachments": len(att_ids),
-                "followers": followers}
+        """, (model_name, ids))
+        return len(att_ids), followers
+
+    @api.model
+    def _purge_threads(self, records):
+        """Delete the whole chatter of ``records`` (anonymisation of a
+        document whose mails and PDFs repeat names and addresses): its
+        messages with their tracking values, outgoing mails and
+        notifications (ON DELETE CASCADE), attachments, followers,
+        activities and pending "send by email" composers. SQL, a constant
+        number of statements per batch. Returns the number of messages."""
+        if not records:
+            return 0
+        cr = self.env.cr
+        ids = list(records.ids)
+        cr.execute("SELECT id FROM mail_message WHERE model = %s "
+                   "AND res_id = ANY(%s)", (records._name, ids))
+        msg_ids = [r[0] for r in cr.fetchall()]
+        self._purge_extras(records._name, ids, msg_ids)
+        if msg_ids:
+            cr.execute("DELETE FROM mail_message WHERE id = ANY(%s)",
+                       (msg_ids,))
+        cr.execute("DELETE FROM mail_compose_message WHERE model = %s "
+                   "AND res_id = ANY(%s)", (records._name, ids))
+        for name in ("mail.message", "mail.mail", "mail.followers",
+                     "mail.activity", "mail.compose.message",
+                     "mail.tracking.value"):
+            if name in self.env.registry:
+                self.env[name].invalidate_cache()
+        records.invalidate_cache()
+        return len(msg_ids)
 
     @api.model
     def _clean_partner_copies(self, partner_ids):

@@ -72,17 +72,24 @@ class AccountInvoice(models.Model):
         still being billed and an unpaid one is needed to collect the
         payment: both are kept too."""
         blocks = super(AccountInvoice, self)._lotus_erasure_blocks()
+        if not self:
+            return blocks
         by_term = self._lotus_blocks_by_term(ACCOUNTING_TERM, "date_invoice")
-        for invoice in self:
-            number = invoice.number or _("(draft)")
-            if invoice.id in by_term:
-                blocks[invoice.id] = _("invoice %(number)s %(reason)s") % {
-                    "number": number, "reason": by_term[invoice.id]}
-            elif invoice.state == "draft":
-                blocks[invoice.id] = _(
+        # State and number in one query per batch (no ORM load).
+        self.recompute()
+        self.env.cr.execute(
+            "SELECT id, number, state FROM account_invoice "
+            "WHERE id = ANY(%s)", (list(self.ids),))
+        for invoice_id, number, state in self.env.cr.fetchall():
+            number = number or _("(draft)")
+            if invoice_id in by_term:
+                blocks[invoice_id] = _("invoice %(number)s %(reason)s") % {
+                    "number": number, "reason": by_term[invoice_id]}
+            elif state == "draft":
+                blocks[invoice_id] = _(
                     "invoice %s is not validated or cancelled yet") % number
-            elif invoice.state == "open":
-                blocks[invoice.id] = _(
+            elif state == "open":
+                blocks[invoice_id] = _(
                     "invoice %s is not paid yet") % number
         return blocks
 

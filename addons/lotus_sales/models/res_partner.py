@@ -121,19 +121,8 @@ class ResPartner(models.Model):
     def _lotus_purge_thread(self, records):
         """Delete the messages, followers and attachments of ``records``
         (anonymisation: mails and PDFs repeat names and addresses)."""
-        if not records:
-            return
-        domain = [("model", "=", records._name), ("res_id", "in", records.ids)]
-        self.env["mail.message"].sudo().search(domain).unlink()
-        self.env["mail.followers"].sudo().search(
-            [("res_model", "=", records._name),
-             ("res_id", "in", records.ids)]).unlink()
-        self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", records._name),
-             ("res_id", "in", records.ids)]).unlink()
-        # "Send by email" and the automatic confirmation mail leave their
-        # composer (a transient wizard holding subject and body) until the
-        # vacuum: it goes now.
-        self.env["mail.compose.message"].sudo().search(
-            [("model", "=", records._name),
-             ("res_id", "in", records.ids)]).unlink()
+        # The engine's SQL purge: messages, followers, attachments,
+        # activities and the "send by email" composers (a transient wizard
+        # holding subject and body, left until the vacuum otherwise).
+        if records:
+            self.env["lotus.anonymizer"].sudo()._purge_threads(records)

@@ -173,16 +173,29 @@ class SaleOrder(models.Model):
         """An order still being delivered or invoiced is needed to fulfil
         the contract: it is restricted, not anonymised, until done."""
         blocks = super(SaleOrder, self)._lotus_erasure_blocks()
-        for order in self:
-            if order.state != "sale":
-                continue
-            if any(p.state not in ("done", "cancel")
-                   for p in order.picking_ids):
-                blocks[order.id] = _(
-                    "order %s is not fully delivered yet") % order.name
-            elif order.invoice_status == "to invoice":
-                blocks[order.id] = _(
-                    "order %s is not fully invoiced yet") % order.name
+        if not self:
+            return blocks
+        # One query per batch instead of loading the orders and their
+        # pickings; pending recomputations (picking state, invoice
+        # status) are stored first so that the columns are current.
+        self.recompute()
+        self.env.cr.execute("""
+            SELECT o.id, o.name, EXISTS(
+                       SELECT 1 FROM stock_picking p
+                        WHERE p.sale_id = o.id
+                          AND coalesce(p.state, '') NOT IN ('done', 'cancel')),
+                   o.invoice_status
+              FROM sale_order o
+             WHERE o.id = ANY(%s) AND o.state = 'sale'
+        """, (list(self.ids),))
+        for order_id, name, undelivered, invoice_status in \
+                self.env.cr.fetchall():
+            if undelivered:
+                blocks[order_id] = _(
+                    "order %s is not fully delivered yet") % name
+            elif invoice_status == "to invoice":
+                blocks[order_id] = _(
+                    "order %s is not fully invoiced yet") % name
         return blocks
 
     @api.multi

@@ -272,10 +272,17 @@ class StockPicking(models.Model):
     @api.multi
     def _lotus_erasure_blocks(self):
         blocks = super(StockPicking, self)._lotus_erasure_blocks()
-        for picking in self:
-            if picking.state not in ("done", "cancel", "draft"):
-                blocks[picking.id] = _(
-                    "transfer %s is still in progress") % picking.name
+        if not self:
+            return blocks
+        self.recompute()
+        self.env.cr.execute("""
+            SELECT id, name FROM stock_picking
+             WHERE id = ANY(%s)
+               AND coalesce(state, '') NOT IN ('done', 'cancel', 'draft')
+        """, (list(self.ids),))
+        for picking_id, name in self.env.cr.fetchall():
+            blocks[picking_id] = _(
+                "transfer %s is still in progress") % name
         return blocks
 
     @api.multi
