@@ -8,17 +8,21 @@ from odoo.tests.common import SavepointCase
 CONFIRM_RE = re.compile(r"/privacy/consent/confirm/([A-Za-z0-9_\-]+)")
 
 
-def make_users(env, suffix=""):
-    Users = env["res.users"].with_context(no_reset_password=True,
-                                          tracking_disable=True)
-
-    def user(login, groups):
-        return Users.create({
-            "name": "Test %s" % login,
-            "login": login + suffix,
-            "email": "%s%s@lotus.test" % (login, suffix),
+def make_user(env, login, groups, name=None, email=None):
+    """A user in the groups named by xml id (no invitation mail)."""
+    return env["res.users"].with_context(
+        no_reset_password=True, tracking_disable=True,
+        mail_create_nosubscribe=True).create({
+            "name": name or "Test %s" % login,
+            "login": login,
+            "email": email or "%s@lotus.test" % login,
             "groups_id": [(6, 0, [env.ref(g).id for g in groups])],
         })
+
+
+def make_users(env, suffix=""):
+    def user(login, groups):
+        return make_user(env, login + suffix, groups)
 
     return {
         "salesman": user("lt_salesman", [

@@ -2,20 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests.common import SavepointCase
 
+from .common import make_user
+
 
 class LotusPrivacyCase(SavepointCase):
     """Users of every role the privacy addon distinguishes."""
 
     @classmethod
     def _lotus_user(cls, login, groups):
-        return cls.env["res.users"].with_context(
-            no_reset_password=True, mail_create_nosubscribe=True,
-            tracking_disable=True).create({
-                "name": login.replace("_", " ").title(),
-                "login": login,
-                "email": "%s@lotus.example" % login,
-                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-            })
+        return make_user(cls.env, login, groups,
+                         name=login.replace("_", " ").title(),
+                         email="%s@lotus.example" % login)
 
     @classmethod
     def setUpClass(cls):

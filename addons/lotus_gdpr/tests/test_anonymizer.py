@@ -6,7 +6,7 @@ from unittest import mock
 from odoo.exceptions import UserError
 from odoo.tests.common import SavepointCase
 
-from .common import find_in_database
+from .common import find_in_database, make_user
 
 NAME = "Jantje Zeldzaamheid"
 LASTNAME = "Zeldzaamheid"
@@ -15,11 +15,6 @@ PHONE = "+31 6 98765432"
 STREET = "Kweekvijverstraat 77"
 
 
-def _user(env, login, group_xmlids):
-    groups = [env.ref(x).id for x in group_xmlids]
-    return env["res.users"].with_context(no_reset_password=True).create({
-        "name": login, "login": login, "email": login + "@lotus.test",
-        "groups_id": [(6, 0, groups)]})
 
 
 class TestAnonymizer(SavepointCase):
@@ -30,10 +25,10 @@ class TestAnonymizer(SavepointCase):
         super().setUpClass()
         env = cls.env
         cls.anonymizer = env["lotus.anonymizer"]
-        cls.officer = _user(env, "anon_officer", [
+        cls.officer = make_user(env, "anon_officer", [
             "base.group_user", "base.group_partner_manager",
             "lotus_gdpr.group_privacy_officer"])
-        cls.privacy_user = _user(env, "anon_user", [
+        cls.privacy_user = make_user(env, "anon_user", [
             "base.group_user", "lotus_gdpr.group_privacy_user"])
         cls.shop = env["res.partner"].create({
             "name": "Some Other Shop BV", "is_company": True})

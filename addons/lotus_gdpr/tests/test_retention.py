@@ -6,6 +6,8 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests.common import SavepointCase
 from odoo.tools import mute_logger
 
+from .common import make_user
+
 JOB_FUNC = "<lotus.retention.term>._job_apply_retention_batch"
 
 
@@ -42,18 +44,10 @@ class TestRetention(SavepointCase):
         env["ir.config_parameter"].sudo().set_param(
             "lotus_gdpr.retention_dry_run", "False")
         cls.env.cache.invalidate()
-        officer_group = env.ref("lotus_gdpr.group_privacy_officer")
-        user_group = env.ref("lotus_gdpr.group_privacy_user")
-        cls.officer = env["res.users"].with_context(
-            no_reset_password=True).create({
-                "name": "Ret Officer", "login": "ret_officer",
-                "groups_id": [(6, 0, [env.ref("base.group_user").id,
-                                      officer_group.id])]})
-        cls.privacy_user = env["res.users"].with_context(
-            no_reset_password=True).create({
-                "name": "Ret User", "login": "ret_user",
-                "groups_id": [(6, 0, [env.ref("base.group_user").id,
-                                      user_group.id])]})
+        cls.officer = make_user(env, "ret_officer", [
+            "base.group_user", "lotus_gdpr.group_privacy_officer"])
+        cls.privacy_user = make_user(env, "ret_user", [
+            "base.group_user", "lotus_gdpr.group_privacy_user"])
 
     def _jobs(self):
         return self.env["queue.job"].search(
