@@ -15,8 +15,6 @@ PHONE = "+31 6 98765432"
 STREET = "Kweekvijverstraat 77"
 
 
-
-
 class TestAnonymizer(SavepointCase):
     """The anonymisation engine and the 'Anonymise customer' wizard."""
 
