@@ -96,7 +96,7 @@ class AccountInvoice(models.Model):
     @api.multi
     def _lotus_anonymize_hook(self):
         super(AccountInvoice, self)._lotus_anonymize_hook()
-        self.env["res.partner"]._lotus_purge_thread(self)
+        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
         # The receivable/payable line of the journal entry copies the
         # invoice's description (the customer's own order reference):
         # it reads "/" as for an invoice without one. Amounts, accounts,

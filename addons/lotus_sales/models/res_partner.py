@@ -116,13 +116,3 @@ class ResPartner(models.Model):
     def message_post(self, *args, **kwargs):
         self.env["res.partner"]._lotus_check_posted_note(args, kwargs)
         return super(ResPartner, self).message_post(*args, **kwargs)
-
-    @api.model
-    def _lotus_purge_thread(self, records):
-        """Delete the messages, followers and attachments of ``records``
-        (anonymisation: mails and PDFs repeat names and addresses)."""
-        # The engine's SQL purge: messages, followers, attachments,
-        # activities and the "send by email" composers (a transient wizard
-        # holding subject and body, left until the vacuum otherwise).
-        if records:
-            self.env["lotus.anonymizer"].sudo()._purge_threads(records)

@@ -203,5 +203,5 @@ class SaleOrder(models.Model):
         """Messages and attachments of an order (mails, quotation PDFs)
         carry names and addresses: they go; the figures stay."""
         super(SaleOrder, self)._lotus_anonymize_hook()
-        self.env["res.partner"]._lotus_purge_thread(self)
+        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
         return True

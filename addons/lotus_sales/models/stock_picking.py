@@ -288,5 +288,5 @@ class StockPicking(models.Model):
     @api.multi
     def _lotus_anonymize_hook(self):
         super(StockPicking, self)._lotus_anonymize_hook()
-        self.env["res.partner"]._lotus_purge_thread(self)
+        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
         return True
