@@ -91,8 +91,12 @@ class PrivacyActivity(models.Model):
         """The register of all active processing activities, printable
         for the supervisory authority (GDPR art. 30(4))."""
         activities = self.search([])
+        # config=False: the officer gets the register, never Odoo's
+        # "choose your document layout" wizard (it opens instead of the
+        # report for the superuser while the company has no layout yet).
         return self.env.ref(
-            "lotus_gdpr.report_privacy_register").report_action(activities)
+            "lotus_gdpr.report_privacy_register").report_action(
+                activities, config=False)
 
     @api.multi
     def _lotus_legal_ground_label(self):

@@ -514,7 +514,8 @@ class ResPartner(models.Model):
         self._lotus_check_privacy_user()
         self.env["lotus.audit.log"].log("export_viewed", self)
         return self.env.ref(
-            "lotus_gdpr.report_lotus_personal_data").report_action(self)
+            "lotus_gdpr.report_lotus_personal_data").report_action(
+                self, config=False)
 
     # ------------------------------------------------------------------
     # Disclosures of this data subject (smart button)

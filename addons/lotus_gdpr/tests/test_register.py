@@ -85,6 +85,11 @@ class TestRegister(LotusPrivacyCase):
                      "NL859030374B01", "Autoriteit Persoonsgegevens",
                      "PostNL"):
             self.assertIn(text, html)
-        action = self.env["privacy.activity"]._lotus_action_print_register()
-        self.assertEqual(action["report_name"],
-                         "lotus_gdpr.privacy_register_document")
+        # The officer, and the administrator of a company that has not yet
+        # chosen a document layout, both get the register itself.
+        self.env.user.company_id.external_report_layout = False
+        for user in (self.privacy_user, self.env.ref("base.user_root")):
+            action = self.env["privacy.activity"].sudo(
+                user)._lotus_action_print_register()
+            self.assertEqual(action["report_name"],
+                             "lotus_gdpr.privacy_register_document")
