@@ -17,7 +17,8 @@ class LotusPrivacyRequest(models.Model):
     and only once the identity of the requester is verified."""
 
     _name = "lotus.privacy.request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin",
+                "lotus.personal.data.mixin"]
     _description = "Data subject request"
     _order = "deadline, id"
 
@@ -333,3 +334,25 @@ class LotusPrivacyRequest(models.Model):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "res_model": "res.partner",
                 "res_id": self.partner_id.id, "view_mode": "form"}
+
+    # ------------------------------------------------------------------
+    # Privacy engine declarations
+    # ------------------------------------------------------------------
+    # A request is itself the data subject's personal data: it is in their
+    # export, and their erasure takes its free text, its chatter and the
+    # export files attached to it (a full copy of their data). What stays
+    # is the accountability of art. 5(2): reference, type, channel, dates,
+    # deadline, verification method, state and outcome.
+    @api.model
+    def _lotus_personal_fields(self):
+        return {"description": "blank"}
+
+    @api.model
+    def _lotus_export_fields(self):
+        return ["name", "request_type", "channel", "received_date",
+                "description", "state", "deadline", "result", "done_date"]
+
+    @api.multi
+    def _lotus_anonymize_hook(self):
+        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
+        return True

@@ -77,6 +77,35 @@ class TestPrivacyRequest(LotusSubjectCase):
         self.assertIn("anna@lotus.test", html)
         self.assertEqual(set(attachments.mapped("res_model")),
                          {"lotus.privacy.request"})
+        # The requests are the data subject's data too: in the export.
+        self.assertEqual(
+            [r["name"] for r in
+             payload["records"]["lotus.privacy.request"]["records"]],
+            [request.name])
+
+    def test_erasure_takes_earlier_exports(self):
+        """P26: P28: an erasure takes the export files of earlier access
+        requests (a full copy of the data) and the requests' free text; the
+        requests stay as proof of how they were handled."""
+        access = self._verified("access", description="Please send my data "
+                                "to anna@lotus.test")
+        access.action_process()
+        export_ids = access.export_attachment_ids.ids
+        self.assertEqual(len(export_ids), 2)
+        self._verified("erasure").sudo(self.users["officer"]).action_process()
+        access.invalidate_cache()
+        self.assertFalse(self.env["ir.attachment"].sudo().search([
+            ("id", "in", export_ids)]))
+        self.assertFalse(self.env["ir.attachment"].sudo().search([
+            ("res_model", "=", "lotus.privacy.request"),
+            ("res_id", "=", access.id)]))
+        self.assertFalse(access.description)
+        self.assertNotIn("anna@lotus.test", "".join(
+            access.message_ids.mapped("body")))
+        self.assertEqual((access.request_type, access.state,
+                          access.received_date, access.deadline),
+                         ("access", "done", "2026-03-15", "2026-04-15"))
+        self.assertTrue(access.lotus_anonymized)
 
     def test_restriction_and_objection_requests(self):
         """P28: P29: restriction and objection requests act on the partner."""
