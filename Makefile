@@ -6,10 +6,10 @@
 #   make lint    flake8 + pylint-odoo
 #   make bench   retention benchmark (see bench/README.md)
 #
-# Variables: DB, TEST_DB, HOST, PORT, TEST_PORT, e.g.
+# Variables: DB, TEST_DB, HOST, PORT, TEST_PORT, TEST_JOBS, PYTEST_ARGS, e.g.
 #   make run DB=lotus2 PORT=8070
 #   make test TEST_DB=lotus_test2 TEST_PORT=8170
-#   make test PYTEST_ARGS="-k consent"
+#   make test PYTEST_ARGS="-k consent" TEST_JOBS=1
 
 DB ?= lotus
 TEST_DB ?= lotus_test
@@ -18,7 +18,8 @@ PORT ?= 8069
 TEST_PORT ?= 8169
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
-export DB TEST_DB HOST PORT TEST_PORT PYTEST_ARGS
+TEST_JOBS ?= 2
+export DB TEST_DB HOST PORT TEST_PORT PYTEST_ARGS TEST_JOBS
 
 .PHONY: run test testdb setup lint bench clean
 

@@ -165,42 +165,86 @@ free_port() {
     "$PY" -c "import socket;s=socket.socket();s.bind(('127.0.0.1',0));print(s.getsockname()[1]);s.close()"
 }
 
-# ---------------------------------------------------------- base template
-# A template database with the modules we depend on (and their demo data),
-# rebuilt when requirements.txt or the module list change. Test and demo
-# databases are copies of it plus our addons: a warm test run skips the
-# 90 seconds that installing sale, stock, account and helpdesk takes.
+# ------------------------------------------------------ database copies
+# Two template databases, each rebuilt only when what it holds changes:
+#  - lotus_base_<key>: the modules we build on (sale, stock, account,
+#    helpdesk...) with their demo data; key: requirements.txt and the
+#    module list. Building it takes about 2 minutes, once.
+#  - lotus_addons_<key>: a copy of the base with the four lotus addons and
+#    their demo data; key: the base key and every file of the addons
+#    except their tests (pytest imports those, the install does not).
+# Demo and test databases are copies of the second one (under a second).
 template_key() { (cat requirements.txt; echo "$BASE_MODULES") | sha1sum | cut -c1-12; }
 
-ensure_template() {
-    local tpl="lotus_base_$(template_key)"
-    TEMPLATE_DB="$tpl"
-    if db_exists "$tpl"; then return 0; fi
-    # Drop templates of older keys.
-    for old in $(psql -d postgres -tAc "select datname from pg_database where datname like 'lotus\_base\_%'"); do
-        dropdb "$old" >/dev/null 2>&1 || true
-        rm -rf "$DATA_DIR/filestore/$old"
+addons_key() {
+    { template_key
+      find addons -type f ! -path '*/tests/*' ! -path '*/__pycache__/*' \
+          ! -name '*.pyc' -print0 | LC_ALL=C sort -z | xargs -0 sha1sum
+    } | sha1sum | cut -c1-12
+}
+
+# drop_db DB: the database and its filestore.
+drop_db() {
+    if db_exists "$1"; then
+        dropdb "$1" || die "could not drop database $1 -- is a server still connected to it?"
+    fi
+    rm -rf "${DATA_DIR:?}/filestore/$1"
+}
+
+# drop_older PREFIX KEEP: databases PREFIX<anything> other than KEEP.
+drop_older() {
+    local old
+    for old in $(psql -d postgres -tAc "select datname from pg_database where left(datname, length('$1')) = '$1' and datname <> '$2'"); do
+        drop_db "$old"
     done
+}
+
+# copy_db SOURCE TARGET: the database and its filestore.
+copy_db() {
+    local src="$1" db="$2"
+    drop_db "$db"
+    createdb -T "$src" "$db" || die "could not copy database $src to $db -- is another session connected to $src?"
+    if [ -d "$DATA_DIR/filestore/$src" ]; then
+        mkdir -p "$DATA_DIR/filestore"
+        cp -r "$DATA_DIR/filestore/$src" "$DATA_DIR/filestore/$db"
+    fi
+}
+
+# rename_db FROM TO
+rename_db() {
+    psql -d postgres -qc "ALTER DATABASE \"$1\" RENAME TO \"$2\"" >/dev/null
+    rm -rf "${DATA_DIR:?}/filestore/$2"
+    if [ -d "$DATA_DIR/filestore/$1" ]; then
+        mv "$DATA_DIR/filestore/$1" "$DATA_DIR/filestore/$2"
+    fi
+}
+
+ensure_template() {
+    local tpl; tpl="lotus_base_$(template_key)"
+    TEMPLATE_DB="$tpl"
+    db_exists "$tpl" && return 0
+    drop_older lotus_base_ "$tpl"
     local conf="$DATA_DIR/template.conf"
     write_conf "$conf" "$(free_port)"
     say "building template database $tpl ($BASE_MODULES), once"
-    createdb "$tpl.tmp" 2>/dev/null || { dropdb "$tpl.tmp"; createdb "$tpl.tmp"; }
+    drop_db "$tpl.tmp"
+    createdb "$tpl.tmp" || die "could not create database $tpl.tmp -- is PostgreSQL running?"
     run_init "$conf" "$tpl.tmp" "$BASE_MODULES"
-    psql -d postgres -qc "ALTER DATABASE \"$tpl.tmp\" RENAME TO \"$tpl\"" >/dev/null
-    rm -rf "$DATA_DIR/filestore/$tpl"
-    [ -d "$DATA_DIR/filestore/$tpl.tmp" ] && mv "$DATA_DIR/filestore/$tpl.tmp" "$DATA_DIR/filestore/$tpl"
-    return 0
+    rename_db "$tpl.tmp" "$tpl"
 }
 
-# copy_template DB
-copy_template() {
-    local db="$1"
-    createdb -T "$TEMPLATE_DB" "$db" || die "could not copy template $TEMPLATE_DB to $db -- is another session connected to the template?"
-    rm -rf "$DATA_DIR/filestore/$db"
-    if [ -d "$DATA_DIR/filestore/$TEMPLATE_DB" ]; then
-        mkdir -p "$DATA_DIR/filestore"
-        cp -r "$DATA_DIR/filestore/$TEMPLATE_DB" "$DATA_DIR/filestore/$db"
-    fi
+ensure_addons_template() {
+    ensure_template
+    local db; db="lotus_addons_$(addons_key)"
+    ADDONS_DB="$db"
+    db_exists "$db" && return 0
+    drop_older lotus_addons_ "$db"
+    local conf="$DATA_DIR/template.conf"
+    write_conf "$conf" "$(free_port)"
+    say "installing the lotus addons with demo data into $db (kept until the addons change)"
+    copy_db "$TEMPLATE_DB" "$db.tmp"
+    run_init "$conf" "$db.tmp" "$LOTUS_ADDONS" -i
+    rename_db "$db.tmp" "$db"
 }
 
 setup() {
@@ -220,10 +264,9 @@ cmd_run() {
         say "updating the lotus addons in database $DB"
         run_init "$conf" "$DB" "$LOTUS_ADDONS" -u
     else
-        ensure_template
+        ensure_addons_template
         say "creating database $DB with the lotus addons and demo data"
-        copy_template "$DB"
-        run_init "$conf" "$DB" "$LOTUS_ADDONS" -i
+        copy_db "$ADDONS_DB" "$DB"
     fi
     say "serving http://$HOST:$PORT  (admin / admin; Ctrl-C stops)"
     exec env PATH="$ROOT/node_modules/.bin:$PATH" "$PY" -c "import sys, odoo.cli; sys.exit(odoo.cli.main())" \
@@ -232,40 +275,94 @@ cmd_run() {
 
 cmd_testdb() {
     setup
-    local conf="$ROOT/odoo-test.conf"
-    write_conf "$conf" "$TEST_PORT"
-    ensure_template
-    if db_exists "$TEST_DB"; then dropdb "$TEST_DB" || die "could not drop $TEST_DB -- is a server still connected to it?"; fi
+    write_conf "$ROOT/odoo-test.conf" "$TEST_PORT"
+    ensure_addons_template
     say "creating test database $TEST_DB"
-    copy_template "$TEST_DB"
-    run_init "$conf" "$TEST_DB" "$LOTUS_ADDONS" -i
+    copy_db "$ADDONS_DB" "$TEST_DB"
+}
+
+# addon_tests CONF DB DIR...: pytest-odoo over the test folders DIR.
+addon_tests() {
+    local conf="$1" db="$2"; shift 2
+    # pytest-odoo turns the variables HOST, PORT, USER and PASSWORD into
+    # database options (a Docker convention): keep ours away from it.
+    env -u HOST -u PORT -u USER -u PASSWORD \
+        "$VENV/bin/pytest" -p no:cacheprovider -W ignore::DeprecationWarning \
+        --odoo-config "$conf" --odoo-database "$db" ${PYTEST_ARGS:-} "$@"
+}
+
+# e2e_tests CONF DB: the top-level tests, against a real server.
+e2e_tests() {
+    LOTUS_ODOO_CONF="$1" LOTUS_TEST_DB="$2" \
+        "$VENV/bin/pytest" -p no:odoo -p no:cacheprovider -W ignore::DeprecationWarning \
+        ${PYTEST_ARGS:-} tests
 }
 
 cmd_test() {
-    cmd_testdb
+    setup
     local conf="$ROOT/odoo-test.conf"
+    write_conf "$conf" "$TEST_PORT"
     port_free "$TEST_PORT" || die "port $TEST_PORT is already in use -- use 'make test TEST_PORT=8170'"
-    local rc=0 rc2=0
+    ensure_addons_template
     # The OCA addons we extend must still pass their own tests with ours
     # installed. pytest-odoo looks for a __manifest__.py above every test
     # path and fails under site-packages, so they are reached via a link.
     mkdir -p .oca-tests
     ln -sfn "$(odoo_addons_dir)/helpdesk_mgmt" .oca-tests/helpdesk_mgmt
-    say "addon tests (pytest-odoo, database $TEST_DB)"
-    # pytest-odoo turns the variables HOST, PORT, USER and PASSWORD into
-    # database options (a Docker convention): keep ours away from it.
-    env -u HOST -u PORT -u USER -u PASSWORD \
-        "$VENV/bin/pytest" -p no:cacheprovider -W ignore::DeprecationWarning \
-        --odoo-config "$conf" --odoo-database "$TEST_DB" \
-        ${PYTEST_ARGS:-} addons/*/tests .oca-tests/helpdesk_mgmt/tests || rc=$?
-    say "end-to-end tests (tests/, real HTTP server)"
-    LOTUS_ODOO_CONF="$conf" LOTUS_TEST_DB="$TEST_DB" \
-        "$VENV/bin/pytest" -p no:odoo -p no:cacheprovider -W ignore::DeprecationWarning \
-        ${PYTEST_ARGS:-} tests || rc2=$?
-    # pytest exits 5 when it collected no test: that is a failure here.
-    if [ "$rc" -ne 0 ] || [ "$rc2" -ne 0 ]; then
-        die "tests failed (addons: exit $rc, end-to-end: exit $rc2)"
-    fi
+    local dirs=(addons/*/tests .oca-tests/helpdesk_mgmt/tests)
+    # The test folders are dealt round TEST_JOBS runs side by side, each
+    # on its own copy of the database and its own HTTP port; the
+    # end-to-end tests follow the first run. Every run writes a log,
+    # printed in order once all are done.
+    local jobs="${TEST_JOBS:-2}" i logs
+    [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || die "TEST_JOBS must be a positive number, not '$jobs'"
+    [ "$jobs" -le "${#dirs[@]}" ] || jobs="${#dirs[@]}"
+    logs="$(mktemp -d)"
+    local pids=()
+    for ((i = 0; i < jobs; i++)); do
+        local db="$TEST_DB" shard_conf="$conf" shard=() j
+        if [ "$i" -gt 0 ]; then
+            db="${TEST_DB}_$((i + 1))"
+            shard_conf="$DATA_DIR/odoo-test-$((i + 1)).conf"
+            write_conf "$shard_conf" "$(free_port)"
+        fi
+        for ((j = i; j < ${#dirs[@]}; j += jobs)); do shard+=("${dirs[j]}"); done
+        copy_db "$ADDONS_DB" "$db"
+        say "addon tests, run $((i + 1))/$jobs (database $db): ${shard[*]}"
+        if [ "$i" -eq 0 ]; then
+            say "end-to-end tests (tests/, real HTTP server) after run 1"
+            ( rc=0; addon_tests "$shard_conf" "$db" "${shard[@]}" > "$logs/addons-$i.log" 2>&1 || rc=$?
+              echo "$rc" > "$logs/addons-$i.rc"
+              rc=0; e2e_tests "$shard_conf" "$db" > "$logs/e2e.log" 2>&1 || rc=$?
+              echo "$rc" > "$logs/e2e.rc" ) &
+        else
+            ( rc=0; addon_tests "$shard_conf" "$db" "${shard[@]}" > "$logs/addons-$i.log" 2>&1 || rc=$?
+              echo "$rc" > "$logs/addons-$i.rc" ) &
+        fi
+        pids+=("$!")
+    done
+    wait "${pids[@]}" || true
+    # pytest exits 5 when it collected no test. Without PYTEST_ARGS that
+    # is a failure of the run; with a selection (-k ...) a run may well
+    # select nothing, as long as some test ran.
+    local failed="" ran=0 name rc
+    for name in $(for ((i = 0; i < jobs; i++)); do echo "addons-$i"; done) e2e; do
+        if [ "$name" = e2e ]; then
+            say "output of the end-to-end tests"
+        else
+            say "output of addon tests, run $((${name#addons-} + 1))/$jobs"
+        fi
+        cat "$logs/$name.log"
+        rc="$(cat "$logs/$name.rc" 2>/dev/null || echo 1)"
+        case "$rc" in
+            0) ran=1 ;;
+            5) [ -n "${PYTEST_ARGS:-}" ] || failed="$failed ${name/addons-/addon run }: no test collected;" ;;
+            *) failed="$failed ${name/addons-/addon run } exit $rc;" ;;
+        esac
+    done
+    rm -rf "$logs"
+    [ -z "$failed" ] || die "tests failed --${failed%;} (see the output above)"
+    [ "$ran" -eq 1 ] || die "no test ran -- check PYTEST_ARGS"
     say "all tests passed"
 }
 
@@ -275,5 +372,5 @@ case "${1:-}" in
     testdb) cmd_testdb ;;
     setup) setup ;;
     template) setup; ensure_template ;;
-    *) die "usage: scripts/lotus.sh run|test|testdb|setup" ;;
+    *) die "usage: scripts/lotus.sh run|test|testdb|setup|template" ;;
 esac

@@ -110,11 +110,14 @@ def find_in_database(cr, values):
     patterns = ["%%%s%%" % value.lower() for value in values]
     found = []
     for table, columns in cr.fetchall():
-        for column in columns:
-            # Identifiers come from information_schema, not from input.
-            cr.execute(  # pylint: disable=sql-injection
-                'SELECT count(*) FROM "%s" WHERE lower("%s"::text) '
-                'LIKE ANY(%%s)' % (table, column), (patterns,))
-            if cr.fetchone()[0]:
-                found.append("%s.%s" % (table, column))
+        # One scan per table; identifiers come from information_schema,
+        # not from input.
+        columns = sorted(columns)
+        cr.execute(  # pylint: disable=sql-injection
+            'SELECT %s FROM "%s"' % (", ".join(
+                'bool_or(lower("%s"::text) LIKE ANY(%%(patterns)s))' % column
+                for column in columns), table), {"patterns": patterns})
+        hits = cr.fetchone()
+        found += ["%s.%s" % (table, column)
+                  for column, hit in zip(columns, hits) if hit]
     return found
