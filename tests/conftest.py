@@ -47,8 +47,11 @@ class OdooServer(object):
              "import sys, odoo.cli; sys.exit(odoo.cli.main())",
              "-c", self.conf, "-d", self.db, "--db-filter", "^%s$" % self.db,
              "--http-port", str(self.port), "--workers", "0",
-             "--max-cron-threads", "0", "--log-level", "warn"],
-            stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+             "--max-cron-threads", "0", "--log-level", "warn",
+             # The access log, as a shop's server writes it.
+             "--log-handler", "werkzeug:INFO"],
+            stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT,
+            env=dict(os.environ, PYTHONUNBUFFERED="1"))
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
