@@ -192,8 +192,10 @@ class ResPartner(models.Model):
     def _lotus_marketing_blocked_emails(self, emails=None, activity=None):
         """Lower-cased e-mail addresses that marketing must skip: those of
         a partner who objects or is restricted, and those whose partners
-        have no confirmed consent. With ``emails``, only those are checked
-        (addresses that belong to no partner are not blocked here)."""
+        have no confirmed consent. With ``emails``, only those are checked,
+        and an address that belongs to no partner is skipped too: without a
+        partner there is no proof of consent (an imported list contact must
+        sign up through the double opt-in first)."""
         activity = activity or self.env["privacy.activity"]._lotus_newsletter()
         where, params = "", [activity.id or 0]
         if emails is not None:
@@ -213,8 +215,12 @@ class ResPartner(models.Model):
              WHERE p.email IS NOT NULL %(where)s
              GROUP BY 1""" % {"email": EMAIL_SQL % "p.email", "where": where},
                             params)
-        return {email for email, blocked, consented in self.env.cr.fetchall()
-                if email and (blocked or not consented)}
+        rows = self.env.cr.fetchall()
+        blocked = {email for email, blocked, consented in rows
+                   if email and (blocked or not consented)}
+        if emails is not None:
+            blocked |= set(emails) - {row[0] for row in rows}
+        return blocked
 
     # ------------------------------------------------------------------
     # Privacy state changes
