@@ -1,8 +1,13 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import single_email_re
+
+# What the privacy officer keeps up to date without being an administrator
+# (Settings and the company form are the administrator's).
+OFFICER_FIELDS = ("lotus_dpo_name", "lotus_dpo_email", "lotus_dpo_address",
+                  "lotus_authority_name", "lotus_authority_url")
 
 
 class ResCompany(models.Model):
@@ -50,3 +55,36 @@ class ResCompany(models.Model):
                     "The field 'Supervisory authority website' of %s must "
                     "be a web address starting with https://.")
                     % company.name)
+
+    @api.multi
+    def write(self, vals):
+        """The privacy officer may change the DPO and authority contacts of
+        their own companies, and nothing else of the company."""
+        if vals and set(vals) <= set(OFFICER_FIELDS) and \
+                not self.env.user.has_group("base.group_erp_manager") and \
+                self.env.user.has_group("lotus_gdpr.group_privacy_officer"):
+            if self - self.env.user.company_ids:
+                raise AccessError(_(
+                    "You can change the privacy contacts of your own "
+                    "companies only."))
+            result = super(ResCompany, self.sudo()).write(vals)
+            self.env["lotus.audit.log"].log(
+                "privacy_contacts_changed", self, field_names=list(vals))
+            return result
+        return super(ResCompany, self).write(vals)
+
+    @api.model
+    def _lotus_action_privacy_contacts(self):
+        """Privacy > Configuration > Controller and DPO: the contacts of
+        the user's company, editable by the officer."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Controller and DPO"),
+            "res_model": "res.company",
+            "res_id": self.env.user.company_id.id,
+            "view_mode": "form",
+            "views": [(self.env.ref(
+                "lotus_gdpr.view_res_company_privacy_contacts_form").id,
+                "form")],
+            "target": "current",
+        }

@@ -1,6 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 from .register_common import LotusPrivacyCase
 
@@ -104,6 +104,10 @@ class TestAccess(LotusPrivacyCase):
         for menu in (self.menu_top, self.menu_register, self.menu_audit,
                      self.menu_config):
             self.assertIn(menu, menus)
+        # P20: the proof of consent of everyone, under Audit.
+        consent_history = self.env.ref("lotus_gdpr.menu_lotus_consent_event")
+        self.assertIn(consent_history, menus)
+        self.assertNotIn(consent_history, self._visible_menus(self.salesman))
         # Settings (which only administrators may save) stay out of reach
         self.assertNotIn(
             self.env.ref("privacy.menu_data_protection_setting"), menus)
@@ -149,7 +153,8 @@ class TestAccess(LotusPrivacyCase):
                                 "lotus.privacy.disclosure"],
             self.officer: ["privacy.activity", "lotus.privacy.recipient",
                            "lotus.privacy.disclosure",
-                           "lotus.privacy.data.category", "lotus.audit.log"],
+                           "lotus.privacy.data.category", "lotus.audit.log",
+                           "lotus.consent.event"],
         }
         for user, models in screens.items():
             for model in models:
@@ -168,3 +173,43 @@ class TestAccess(LotusPrivacyCase):
             self.privacy_user).fields_view_get(view_type="form")
         self.assertIn("lotus_disclosure_count", partner_form["fields"])
         self.assertIn("action_lotus_view_disclosures", partner_form["arch"])
+
+    def test_officer_keeps_privacy_contacts_up_to_date(self):
+        """P30: the DPO changes the DPO and authority contacts that the
+        privacy page shows without Settings rights; nothing else of the
+        company, and a salesperson not even those."""
+        company = self.env.user.company_id
+        officer, salesman = self.officer, self.salesman
+        self.assertFalse(officer.has_group("base.group_erp_manager"))
+        action = self.env["res.company"].sudo(
+            officer)._lotus_action_privacy_contacts()
+        self.assertEqual((action["res_model"], action["res_id"]),
+                         ("res.company", company.id))
+        form = self.env["res.company"].sudo(officer).fields_view_get(
+            view_id=action["views"][0][0], view_type="form")
+        self.assertIn("lotus_dpo_email", form["fields"])
+        self.assertIn(self.env.ref("lotus_gdpr.menu_lotus_privacy_contacts"),
+                      self._visible_menus(officer))
+        company.sudo(officer).write({
+            "lotus_dpo_email": "dpo@lotus3d.example",
+            "lotus_authority_url": "https://autoriteitpersoonsgegevens.nl"})
+        self.assertEqual(company.lotus_dpo_email, "dpo@lotus3d.example")
+        log = self.env["lotus.audit.log"].search(
+            [("action", "=", "privacy_contacts_changed")], limit=1)
+        self.assertEqual(log.field_names,
+                         "lotus_authority_url, lotus_dpo_email")
+        self.assertNotIn("dpo@lotus3d.example", log.note or "")
+        name = company.name
+        for user, vals in ((officer, {"name": "Taken over BV"}),
+                           (officer, {"lotus_dpo_email": "x@example.nl",
+                                      "vat": "NL000000000B00"}),
+                           (salesman, {"lotus_dpo_email": "x@example.nl"})):
+            with self.assertRaises(AccessError), self.env.cr.savepoint():
+                company.sudo(user).write(vals)
+        company.invalidate_cache()
+        self.assertEqual((company.name, company.lotus_dpo_email),
+                         (name, "dpo@lotus3d.example"))
+        # Bad input is refused with the field's name.
+        with self.assertRaisesRegex(ValidationError, "DPO email"), \
+                self.env.cr.savepoint():
+            company.sudo(officer).write({"lotus_dpo_email": "not an address"})
