@@ -5,6 +5,7 @@
 #   make test    fresh test database, then the whole test suite
 #   make lint    flake8 + pylint-odoo
 #   make bench   retention benchmark (see bench/README.md)
+#   make i18n    export the terms (.pot) and merge them into the nl.po files
 #
 # Variables: DB, TEST_DB, HOST, PORT, TEST_PORT, TEST_JOBS, PYTEST_ARGS, e.g.
 #   make run DB=lotus2 PORT=8070
@@ -21,7 +22,7 @@ BENCH_ARGS ?=
 TEST_JOBS ?= 2
 export DB TEST_DB HOST PORT TEST_PORT PYTEST_ARGS TEST_JOBS
 
-.PHONY: run test testdb setup lint bench clean
+.PHONY: run test testdb setup lint bench clean i18n
 
 run:
 	@scripts/lotus.sh run
@@ -43,3 +44,6 @@ bench:
 
 clean:
 	rm -rf .venv .odoo-data node_modules odoo.conf odoo-test.conf
+
+i18n:
+	@scripts/i18n.sh

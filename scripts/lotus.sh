@@ -298,6 +298,15 @@ e2e_tests() {
         ${PYTEST_ARGS:-} tests
 }
 
+# run_label NAME JOBS: "end-to-end tests" or "addon tests, run 2/2".
+run_label() {
+    if [ "$1" = e2e ]; then
+        echo "end-to-end tests"
+    else
+        echo "addon tests, run $((${1#addons-} + 1))/$2"
+    fi
+}
+
 cmd_test() {
     setup
     local conf="$ROOT/odoo-test.conf"
@@ -347,17 +356,13 @@ cmd_test() {
     # select nothing, as long as some test ran.
     local failed="" ran=0 name rc
     for name in $(for ((i = 0; i < jobs; i++)); do echo "addons-$i"; done) e2e; do
-        if [ "$name" = e2e ]; then
-            say "output of the end-to-end tests"
-        else
-            say "output of addon tests, run $((${name#addons-} + 1))/$jobs"
-        fi
+        say "output of the $(run_label "$name" "$jobs")"
         cat "$logs/$name.log"
         rc="$(cat "$logs/$name.rc" 2>/dev/null || echo 1)"
         case "$rc" in
             0) ran=1 ;;
-            5) [ -n "${PYTEST_ARGS:-}" ] || failed="$failed ${name/addons-/addon run }: no test collected;" ;;
-            *) failed="$failed ${name/addons-/addon run } exit $rc;" ;;
+            5) [ -n "${PYTEST_ARGS:-}" ] || failed="$failed $(run_label "$name" "$jobs"): no test collected;" ;;
+            *) failed="$failed $(run_label "$name" "$jobs") exit $rc;" ;;
         esac
     done
     rm -rf "$logs"

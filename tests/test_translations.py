@@ -40,3 +40,19 @@ def test_every_message_has_a_dutch_translation(addon):
                if text not in translated]
     assert messages, "no message found in %s" % addon
     assert missing == []
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_exported_term_has_a_dutch_translation(addon):
+    """Field labels, menus, views, mail templates and demo products too:
+    every term of the addon's template catalogue (made by Odoo's exporter,
+    `make i18n`) is translated in nl.po."""
+    pot_path = os.path.join(ROOT, "addons", addon, "i18n", "%s.pot" % addon)
+    po_path = os.path.join(ROOT, "addons", addon, "i18n", "nl.po")
+    assert os.path.exists(pot_path), "run make i18n: %s has no .pot" % addon
+    with open(pot_path, "rb") as pot:
+        terms = {row[3] for row in PoFile(pot)}
+    with open(po_path, "rb") as po:
+        translated = {row[3] for row in PoFile(po) if row[4]}
+    assert terms
+    assert sorted(terms - translated) == []
