@@ -11,6 +11,7 @@ import os
 import re
 from datetime import datetime, timedelta
 
+import odoo.http
 from odoo import fields
 from odoo.modules.module import get_module_path
 from odoo.tests.common import HttpCase, TransactionCase
@@ -82,6 +83,11 @@ class PortalPrivacyCase(HttpCase):
             self.authenticate(user.login, password)
         finally:
             self.cr = old_cr
+
+    def logout(self):
+        """Go on as a visitor who is not logged in (same browser)."""
+        self.session.logout(keep_db=True)
+        odoo.http.root.session_store.save(self.session)
 
     def csrf(self, url):
         page = self.url_open(url)
@@ -580,10 +586,16 @@ class TestOdooDocumentsIsolation(PortalPrivacyCase):
         self.assertNotIn(orders["b"].name, page.text)
         page = self.url_open("/my/orders/%d" % orders["a"].id)
         self.assertEqual(page.status_code, 200)
+        # Another customer's order and one that does not exist: the same
+        # 404, nothing to learn from guessing numbers.
         page = self.url_open("/my/orders/%d" % orders["b"].id)
-        self.assertTrue(page.status_code in (403, 404) or
-                        page.url.rstrip("/").endswith("/my"), page.url)
+        self.assertEqual(page.status_code, 404)
         self.assertNotIn("Bramlaan", page.text)
+        self.assertNotIn(orders["b"].name, page.text)
+        self.env.cr.execute("SELECT max(id) + 1000 FROM sale_order")
+        missing_id = self.env.cr.fetchone()[0]
+        self.assertEqual(
+            self.url_open("/my/orders/%d" % missing_id).status_code, 404)
         page = self.url_open("/my/orders/pdf/%d" % orders["b"].id)
         self.assertNotIn(b"%PDF", page.content[:10])
         # Invoices: the other customer's invoice is not reachable either.
@@ -593,9 +605,22 @@ class TestOdooDocumentsIsolation(PortalPrivacyCase):
         page = self.url_open("/my/invoices")
         self.assertNotIn(invoice.number, page.text)
         page = self.url_open("/my/invoices/%d" % invoice.id)
-        self.assertTrue(page.status_code in (403, 404) or
-                        page.url.rstrip("/").endswith("/my"), page.url)
+        self.assertEqual(page.status_code, 404)
         self.assertNotIn(invoice.number, page.text)
+        self.env.cr.execute("SELECT max(id) + 1000 FROM account_invoice")
+        missing_id = self.env.cr.fetchone()[0]
+        self.assertEqual(
+            self.url_open("/my/invoices/%d" % missing_id).status_code, 404)
+        # With the link the shop shared (access token) the invoice opens,
+        # even for someone who is not logged in.
+        self.logout()
+        page = self.url_open("/my/invoices/%d?access_token=%s" % (
+            invoice.id, invoice.sudo().access_token))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(invoice.number, page.text)
+        # Without it, a visitor is sent to the login page.
+        page = self.url_open("/my/invoices/%d" % invoice.id)
+        self.assertIn("/web/login", page.url)
         page = self.url_open("/my/invoices/pdf/%d" % invoice.id)
         self.assertNotIn(b"%PDF", page.content[:10])
 

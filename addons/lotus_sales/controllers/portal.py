@@ -1,6 +1,9 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from werkzeug.exceptions import NotFound
+
 from odoo import _
+from odoo.exceptions import AccessError
 from odoo.http import request, route
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -48,3 +51,36 @@ class LotusCustomerPortal(CustomerPortal):
                 "Please do not enter payment card numbers: you pay safely "
                 "through PayPal or MultiSafepay at checkout."))
         return error, error_message
+
+    # ------------------------------------------------------------------
+    # Orders and invoices of others (P17)
+    # ------------------------------------------------------------------
+    def _lotus_check_document(self, model, record_id, check, access_token):
+        """Odoo 11 answers a customer who changes the id in
+        ``/my/orders/<id>`` or ``/my/invoices/<id>`` with a redirect for
+        another customer's document and a server error for one that does
+        not exist. Both are a 404 here, the same page, so that nobody
+        learns which numbers exist. A visitor who is not logged in is
+        still sent to the login page, and a valid ``access_token`` (a link
+        the shop shared) still opens the document."""
+        try:
+            if not request.env[model].sudo().browse(record_id).exists():
+                raise AccessError(_("You are not allowed to see this "
+                                    "document."))
+            return check(record_id, access_token=access_token)
+        except AccessError:
+            if request.env.user._is_public():
+                raise
+            raise NotFound()
+
+    def _order_check_access(self, order_id, access_token=None):
+        return self._lotus_check_document(
+            "sale.order", order_id,
+            super(LotusCustomerPortal, self)._order_check_access,
+            access_token)
+
+    def _invoice_check_access(self, invoice_id, access_token=None):
+        return self._lotus_check_document(
+            "account.invoice", invoice_id,
+            super(LotusCustomerPortal, self)._invoice_check_access,
+            access_token)
