@@ -219,32 +219,40 @@ rename_db() {
     fi
 }
 
-ensure_template() {
-    local tpl; tpl="lotus_base_$(template_key)"
-    TEMPLATE_DB="$tpl"
-    db_exists "$tpl" && return 0
-    drop_older lotus_base_ "$tpl"
-    local conf="$DATA_DIR/template.conf"
+# build_template PREFIX KEY SOURCE MODULES MESSAGE: database PREFIX<KEY>,
+# unless it exists: a copy of SOURCE (an empty database when SOURCE is
+# "-") with MODULES installed, built under a temporary name and renamed
+# when complete, so that an interrupted build is never used. Templates of
+# older keys are dropped. Sets BUILT_DB.
+build_template() {
+    local prefix="$1" key="$2" src="$3" mods="$4" message="$5"
+    local db="$prefix$key" conf="$DATA_DIR/template.conf"
+    BUILT_DB="$db"
+    db_exists "$db" && return 0
+    drop_older "$prefix" "$db"
     write_conf "$conf" "$(free_port)"
-    say "building template database $tpl ($BASE_MODULES), once"
-    drop_db "$tpl.tmp"
-    createdb "$tpl.tmp" || die "could not create database $tpl.tmp -- is PostgreSQL running?"
-    run_init "$conf" "$tpl.tmp" "$BASE_MODULES"
-    rename_db "$tpl.tmp" "$tpl"
+    say "$message $db"
+    if [ "$src" = - ]; then
+        drop_db "$db.tmp"
+        createdb "$db.tmp" || die "could not create database $db.tmp -- is PostgreSQL running?"
+    else
+        copy_db "$src" "$db.tmp"
+    fi
+    run_init "$conf" "$db.tmp" "$mods" -i
+    rename_db "$db.tmp" "$db"
+}
+
+ensure_template() {
+    build_template lotus_base_ "$(template_key)" - "$BASE_MODULES" \
+        "building ($BASE_MODULES), once: template database"
+    TEMPLATE_DB="$BUILT_DB"
 }
 
 ensure_addons_template() {
     ensure_template
-    local db; db="lotus_addons_$(addons_key)"
-    ADDONS_DB="$db"
-    db_exists "$db" && return 0
-    drop_older lotus_addons_ "$db"
-    local conf="$DATA_DIR/template.conf"
-    write_conf "$conf" "$(free_port)"
-    say "installing the lotus addons with demo data into $db (kept until the addons change)"
-    copy_db "$TEMPLATE_DB" "$db.tmp"
-    run_init "$conf" "$db.tmp" "$LOTUS_ADDONS" -i
-    rename_db "$db.tmp" "$db"
+    build_template lotus_addons_ "$(addons_key)" "$TEMPLATE_DB" "$LOTUS_ADDONS" \
+        "installing the lotus addons with demo data (kept until they change) into"
+    ADDONS_DB="$BUILT_DB"
 }
 
 setup() {

@@ -423,6 +423,8 @@ class LotusAnonymizer(models.AbstractModel):
             counts["deleted"] = len(todo)
         else:
             self._apply_rules(model, todo, personal)
+            if model._lotus_purge_chatter():
+                self._purge_threads(records)
             records._lotus_anonymize_hook()
             counts["done"] = len(todo)
         self.env.cache.invalidate()

@@ -90,6 +90,15 @@ class LotusPersonalDataMixin(models.AbstractModel):
         return list(self._lotus_personal_fields())
 
     @api.model
+    def _lotus_purge_chatter(self):
+        """True when anonymisation deletes the record's whole chatter
+        (messages with their mails and tracking, attachments, followers,
+        activities) instead of blanking the messages: for documents whose
+        mails and PDFs repeat names and addresses (orders, invoices,
+        transfers, returns, tickets, requests)."""
+        return False
+
+    @api.model
     def _lotus_delete_on_erasure(self):
         """True when erasure deletes the record instead of anonymising it."""
         return False

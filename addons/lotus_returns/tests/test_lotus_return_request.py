@@ -381,10 +381,14 @@ class TestLotusReturnRequest(ReturnsTestMixin, SavepointCase):
         ret.action_cancel()
         self.assertFalse(ret._lotus_erasure_blocks())
         ret.message_post(body="Petra called about her parcel")
-        ret._lotus_anonymize_hook()
+        self.env["lotus.anonymizer"].sudo()._erase_records(
+            ret._name, ret.ids)
+        ret.invalidate_cache()
         self.assertFalse(ret.message_ids)
+        self.assertFalse(ret.reason_other or ret.note)
         self.assertEqual(ret.line_ids.quantity, 1.0)
         self.assertEqual(ret.amount_total, 20.0)
+        self.assertEqual(ret.reason, "other")
 
     # ------------------------------------------------------ access, P17
     def test_portal_user_sees_only_own_returns(self):

@@ -93,10 +93,14 @@ class AccountInvoice(models.Model):
                     "invoice %s is not paid yet") % number
         return blocks
 
+    @api.model
+    def _lotus_purge_chatter(self):
+        # The mailed invoice PDFs repeat names and addresses.
+        return True
+
     @api.multi
     def _lotus_anonymize_hook(self):
         super(AccountInvoice, self)._lotus_anonymize_hook()
-        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
         # The receivable/payable line of the journal entry copies the
         # invoice's description (the customer's own order reference):
         # it reads "/" as for an invoice without one. Amounts, accounts,

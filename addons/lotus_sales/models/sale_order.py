@@ -198,10 +198,8 @@ class SaleOrder(models.Model):
                     "order %s is not fully invoiced yet") % name
         return blocks
 
-    @api.multi
-    def _lotus_anonymize_hook(self):
-        """Messages and attachments of an order (mails, quotation PDFs)
-        carry names and addresses: they go; the figures stay."""
-        super(SaleOrder, self)._lotus_anonymize_hook()
-        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
+    @api.model
+    def _lotus_purge_chatter(self):
+        # Mails and quotation PDFs carry names and addresses: they go
+        # with the chatter; the figures stay.
         return True

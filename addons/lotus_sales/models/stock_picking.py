@@ -285,8 +285,6 @@ class StockPicking(models.Model):
                 "transfer %s is still in progress") % name
         return blocks
 
-    @api.multi
-    def _lotus_anonymize_hook(self):
-        super(StockPicking, self)._lotus_anonymize_hook()
-        self.env["lotus.anonymizer"].sudo()._purge_threads(self)
+    @api.model
+    def _lotus_purge_chatter(self):
         return True
