@@ -219,7 +219,8 @@ rename_db() {
     fi
 }
 
-# build_template PREFIX KEY SOURCE MODULES MESSAGE: database PREFIX<KEY>,
+# build_template PREFIX KEY SOURCE MODULES MESSAGE: database PREFIX<KEY>
+# (named where MESSAGE says DB),
 # unless it exists: a copy of SOURCE (an empty database when SOURCE is
 # "-") with MODULES installed, built under a temporary name and renamed
 # when complete, so that an interrupted build is never used. Templates of
@@ -231,7 +232,7 @@ build_template() {
     db_exists "$db" && return 0
     drop_older "$prefix" "$db"
     write_conf "$conf" "$(free_port)"
-    say "$message $db"
+    say "${message/DB/$db}"
     if [ "$src" = - ]; then
         drop_db "$db.tmp"
         createdb "$db.tmp" || die "could not create database $db.tmp -- is PostgreSQL running?"
@@ -244,14 +245,14 @@ build_template() {
 
 ensure_template() {
     build_template lotus_base_ "$(template_key)" - "$BASE_MODULES" \
-        "building ($BASE_MODULES), once: template database"
+        "building template database DB ($BASE_MODULES), once"
     TEMPLATE_DB="$BUILT_DB"
 }
 
 ensure_addons_template() {
     ensure_template
     build_template lotus_addons_ "$(addons_key)" "$TEMPLATE_DB" "$LOTUS_ADDONS" \
-        "installing the lotus addons with demo data (kept until they change) into"
+        "installing the lotus addons with demo data into DB (kept until they change)"
     ADDONS_DB="$BUILT_DB"
 }
 
