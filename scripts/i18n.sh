@@ -14,6 +14,8 @@ DB="${TEST_DB:-lotus_test}"
 ADDONS="lotus_gdpr lotus_sales lotus_returns lotus_helpdesk"
 env -u HOST -u PORT "${VENV:-$ROOT/.venv}/bin/python" - "$DB" $ADDONS <<'PYEOF'
 import io
+import os
+import re
 import sys
 
 import odoo
@@ -23,10 +25,19 @@ db, addons = sys.argv[1], sys.argv[2:]
 config.parse_config(["-c", "odoo-test.conf", "-d", db])
 registry = odoo.registry(db)
 with odoo.api.Environment.manage(), registry.cursor() as cr:
+    # The export dates itself: a catalogue whose terms did not change is
+    # left as it is, so that the files (and the addons' template key)
+    # change only with the terms.
+    dated = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*$', re.M)
     for addon in addons:
         buf = io.BytesIO()
         odoo.tools.trans_export(False, [addon], buf, "po", cr)
-        with open("addons/%s/i18n/%s.pot" % (addon, addon), "wb") as pot:
+        path = "addons/%s/i18n/%s.pot" % (addon, addon)
+        if os.path.exists(path):
+            with open(path, "rb") as pot:
+                if dated.sub(b"", pot.read()) == dated.sub(b"", buf.getvalue()):
+                    continue
+        with open(path, "wb") as pot:
             pot.write(buf.getvalue())
 PYEOF
 missing=0
