@@ -128,3 +128,51 @@ def test_anna_sees_her_orders_quotes_and_invoices_in_the_portal(odoo_server, rpc
     page = http.get(odoo_server.url + "/my/invoices").text
     for invoice in invoices:
         assert invoice["number"] in page
+
+
+def _partner(rpc, email):
+    return rpc("res.partner", "search", [("email", "=", email)])[0]
+
+
+def test_demo_privacy_choices_with_their_proof(rpc, odoo_server):
+    """P20, P28, P29: the DPO finds consents in every state with their
+    proof, an objection, a restriction and open and answered requests;
+    Anna sees her newsletter subscription on her privacy page."""
+    newsletter = rpc("ir.model.data", "xmlid_to_res_id",
+                     "lotus_gdpr.activity_newsletter")
+    consents = rpc("privacy.consent", "search_read",
+                   [("activity_id", "=", newsletter)],
+                   fields=["partner_id", "lotus_state"])
+    states = {c["partner_id"][0]: c["lotus_state"] for c in consents}
+    for email, state in (
+            ("anna.devries@example.nl", "given"),
+            ("sanne.jansen@example.nl", "given"),
+            ("daan.visser@example.nl", "pending"),
+            ("pieter.bakker@makerspace-arnhem.example.nl", "withdrawn"),
+            ("emma.smit@vormkracht-zwolle.example.nl", "withdrawn")):
+        assert states[_partner(rpc, email)] == state, email
+    events = rpc("lotus.consent.event", "search_read",
+                 [("activity_id", "=", newsletter)],
+                 fields=["event_type", "channel", "ip_address",
+                         "consent_text"])
+    assert {"given", "confirmation_sent", "confirmed", "withdrawn",
+            "objection"} <= {e["event_type"] for e in events}
+    given = [e for e in events if e["event_type"] == "given"]
+    assert all(e["consent_text"] for e in given)
+    assert any(e["ip_address"] for e in given if e["channel"] == "web")
+    emma, marie = (_partner(rpc, "emma.smit@vormkracht-zwolle.example.nl"),
+                   _partner(rpc, "marie.hoffmann@example.de"))
+    assert rpc("res.partner", "read", [emma], ["lotus_marketing_objection"]
+               )[0]["lotus_marketing_objection"]
+    assert rpc("res.partner", "read", [marie], ["lotus_restricted"]
+               )[0]["lotus_restricted"]
+    requests = rpc("lotus.privacy.request", "search_read", [],
+                   fields=["request_type", "state", "export_attachment_ids"])
+    by_type = {r["request_type"]: r for r in requests}
+    assert by_type["access"]["state"] == "done"
+    assert len(by_type["access"]["export_attachment_ids"]) == 2
+    assert by_type["erasure"]["state"] == "new"
+    assert by_type["rectification"]["state"] == "in_progress"
+    page = odoo_server.session(*ANNA).get(odoo_server.url + "/my/privacy")
+    assert page.status_code == 200
+    assert "Newsletter" in page.text

@@ -35,5 +35,6 @@
         "demo/stock_inventory_demo.xml",
         "demo/delivery_carrier_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/privacy_demo.xml",
     ],
 }

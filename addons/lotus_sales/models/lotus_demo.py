@@ -8,6 +8,7 @@ methods do what a warehouse worker and a bookkeeper would do, dated after
 the order so that the history reads as it would in a real shop. They are
 called only from ``demo/sale_order_demo.xml`` and change nothing else."""
 import logging
+import re
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -23,6 +24,10 @@ QUIET_PARAMS = (
     "lotus_sales.order_confirmation_mail",
     "lotus_sales.tracking_mail",
 )
+
+
+# The link of the double opt-in mail (lotus_gdpr's confirmation template).
+CONFIRM_LINK = re.compile(r"/privacy/consent/confirm/([A-Za-z0-9_\-]+)")
 
 
 class LotusDemo(models.AbstractModel):
@@ -250,3 +255,95 @@ class LotusDemo(models.AbstractModel):
         if lock:
             self._demo_orders(order_refs).action_done()
         return True
+
+    # ------------------------------------------------------------------
+    # Privacy: consents with their proof, an objection, a restriction and
+    # data subject requests, recorded through the same methods as the
+    # portal and the back office use.
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_proof(self, host, note):
+        # 192.0.2.0/24 is reserved for documentation (RFC 5737).
+        return {"ip_address": "192.0.2.%d" % host,
+                "user_agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/115.0",
+                "note": note}
+
+    @api.model
+    def _demo_confirm_consent(self, consent, proof):
+        """What the customer does in the mailbox: open the link of the
+        confirmation mail the shop just sent."""
+        mail = self.env["mail.mail"].sudo().search(
+            [("email_to", "ilike", consent.partner_id.email)],
+            order="id desc", limit=1)
+        found = CONFIRM_LINK.search(mail.body_html or "")
+        if not found:
+            raise UserError(_("Demo data: no confirmation mail for %s.")
+                            % consent.partner_id.display_name)
+        status, _consent = self.env["privacy.consent"].sudo() \
+            ._lotus_confirm_token(found.group(1), proof)
+        if status != "ok":
+            raise UserError(_("Demo data: the confirmation of %s failed.")
+                            % consent.partner_id.display_name)
+
+    @api.model
+    def _demo_privacy(self):
+        """Newsletter subscribers (confirmed, pending, withdrawn), an
+        objection to marketing, a restricted customer and a request of
+        each kind a DPO meets first."""
+        Consent = self.env["privacy.consent"].sudo()
+        newsletter = self.env["privacy.activity"]._lotus_newsletter()
+        if not newsletter:
+            return
+
+        def partner(key):
+            return self.env.ref("lotus_sales.%s" % key)
+
+        subscribers = [
+            ("partner_anna", "portal", 11, "Customer portal, privacy page"),
+            ("partner_sanne", "web", 12, "Newsletter sign-up page"),
+            ("partner_julia", "web", 13, "Newsletter sign-up page"),
+            ("partner_pieter", "web", 14, "Newsletter sign-up page"),
+        ]
+        for key, channel, host, note in subscribers:
+            proof = self._demo_proof(host, note)
+            consent = Consent.lotus_give(partner(key), newsletter, channel,
+                                         proof)
+            self._demo_confirm_consent(consent, proof)
+        # Daan signed up and has not opened the confirmation link yet.
+        Consent.lotus_give(partner("partner_daan"), newsletter, "web",
+                           self._demo_proof(15, "Newsletter sign-up page"))
+        # Pieter unsubscribed by phone.
+        Consent.lotus_find_or_create(partner("partner_pieter"), newsletter) \
+            .action_withdraw(channel="phone", proof={
+                "note": "Asked on the phone to stop the newsletter"})
+        # Emma objects to every kind of marketing (P29).
+        partner("partner_emma").action_object_to_marketing(
+            channel="email", proof={"note": "E-mail to the DPO"})
+        # Marie contests her address: processing restricted (art. 18).
+        partner("partner_marie").action_restrict(
+            "Contests the accuracy of her delivery address (GDPR art. "
+            "18(1)(a)); being checked with the carrier.")
+        # Data subject requests (P28).
+        Request = self.env["lotus.privacy.request"]
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        access = Request.create({
+            "request_type": "access", "partner_id": partner("partner_lukas").id,
+            "channel": "portal", "verification_method": "portal_login",
+            "received_date": fields.Date.to_string(today - timedelta(days=6)),
+            "description": "Download of my data from the privacy page."})
+        access.action_verify()
+        access.action_process()
+        Request.create({
+            "request_type": "erasure", "partner_id": partner("partner_thomas").id,
+            "channel": "email",
+            "received_date": fields.Date.to_string(today - timedelta(days=3)),
+            "description": "Please delete my account and my data."})
+        rectification = Request.create({
+            "request_type": "rectification",
+            "partner_id": partner("partner_camille").id,
+            "channel": "phone", "verification_method": "call_back",
+            "received_date": fields.Date.to_string(today - timedelta(days=20)),
+            "description": "New address: Rue Saint-Laurent 30, 4000 Liège "
+                           "(was Rue Saint-Gilles 112)."})
+        rectification.action_verify()
+        rectification.action_process()
