@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.lotus_gdpr.tests.common import make_user
+
 from .common import LotusSalesCase
 
 
@@ -157,22 +159,14 @@ class TestCarrierRuleEditing(LotusSalesCase):
     @classmethod
     def setUpClass(cls):
         super(TestCarrierRuleEditing, cls).setUpClass()
-        cls.stock_manager = cls.env["res.users"].create({
-            "name": "Stock Manager (test)",
-            "login": "lotus_sales_stock_manager",
-            "email": "stockmanager@example.nl",
-            "groups_id": [(6, 0, [
-                cls.env.ref("stock.group_stock_manager").id,
-                cls.env.ref("sales_team.group_sale_manager").id])],
-        })
-        cls.officer = cls.env["res.users"].create({
-            "name": "Privacy Officer (test)",
-            "login": "lotus_sales_officer",
-            "email": "dpo@example.nl",
-            "groups_id": [(6, 0, [
-                cls.env.ref("stock.group_stock_manager").id,
-                cls.env.ref("lotus_gdpr.group_privacy_officer").id])],
-        })
+        cls.stock_manager = make_user(
+            cls.env, "lotus_sales_stock_manager",
+            ["stock.group_stock_manager", "sales_team.group_sale_manager"],
+            name="Stock Manager (test)", email="stockmanager@example.nl")
+        cls.officer = make_user(
+            cls.env, "lotus_sales_officer",
+            ["stock.group_stock_manager", "lotus_gdpr.group_privacy_officer"],
+            name="Privacy Officer (test)", email="dpo@example.nl")
 
     def test_only_the_officer_changes_the_rule(self):
         """P8, P3: a stock manager cannot make a carrier receive the phone
