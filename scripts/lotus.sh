@@ -192,9 +192,11 @@ drop_db() {
 }
 
 # drop_older PREFIX KEEP: databases PREFIX<anything> other than KEEP.
+# The most recent other one is kept: a second checkout of the project
+# (another branch, another version of the addons) may be copying from it.
 drop_older() {
     local old
-    for old in $(psql -d postgres -tAc "select datname from pg_database where left(datname, length('$1')) = '$1' and datname <> '$2'"); do
+    for old in $(psql -d postgres -tAc "select datname from pg_database where left(datname, length('$1')) = '$1' and datname not in ('$2', '$2.tmp') order by oid desc offset 1"); do
         drop_db "$old"
     done
 }
@@ -297,14 +299,14 @@ addon_tests() {
     # database options (a Docker convention): keep ours away from it.
     env -u HOST -u PORT -u USER -u PASSWORD \
         "$VENV/bin/pytest" -p no:cacheprovider -W ignore::DeprecationWarning \
-        --odoo-config "$conf" --odoo-database "$db" ${PYTEST_ARGS:-} "$@"
+        --odoo-config "$conf" --odoo-database "$db" "${PYTEST_EXTRA[@]}" "$@"
 }
 
 # e2e_tests CONF DB: the top-level tests, against a real server.
 e2e_tests() {
     LOTUS_ODOO_CONF="$1" LOTUS_TEST_DB="$2" \
         "$VENV/bin/pytest" -p no:odoo -p no:cacheprovider -W ignore::DeprecationWarning \
-        ${PYTEST_ARGS:-} tests
+        "${PYTEST_EXTRA[@]}" tests
 }
 
 # run_label NAME JOBS: "end-to-end tests" or "addon tests, run 2/2".
@@ -317,6 +319,8 @@ run_label() {
 }
 
 cmd_test() {
+    # PYTEST_ARGS as the shell would split it: -k "consent or export".
+    eval "PYTEST_EXTRA=(${PYTEST_ARGS:-})" || die "PYTEST_ARGS could not be read: check its quotes"
     setup
     local conf="$ROOT/odoo-test.conf"
     write_conf "$conf" "$TEST_PORT"
