@@ -309,6 +309,14 @@ e2e_tests() {
         "${PYTEST_EXTRA[@]}" tests
 }
 
+# logged BASE COMMAND...: COMMAND's output in BASE.log, its exit code in
+# BASE.rc (a failing command does not stop the caller).
+logged() {
+    local base="$1" rc=0; shift
+    "$@" > "$base.log" 2>&1 || rc=$?
+    echo "$rc" > "$base.rc"
+}
+
 # run_label NAME JOBS: "end-to-end tests" or "addon tests, run 2/2".
 run_label() {
     if [ "$1" = e2e ]; then
@@ -351,16 +359,9 @@ cmd_test() {
         for ((j = i; j < ${#dirs[@]}; j += jobs)); do shard+=("${dirs[j]}"); done
         copy_db "$ADDONS_DB" "$db"
         say "addon tests, run $((i + 1))/$jobs (database $db): ${shard[*]}"
-        if [ "$i" -eq 0 ]; then
-            say "end-to-end tests (tests/, real HTTP server) after run 1"
-            ( rc=0; addon_tests "$shard_conf" "$db" "${shard[@]}" > "$logs/addons-$i.log" 2>&1 || rc=$?
-              echo "$rc" > "$logs/addons-$i.rc"
-              rc=0; e2e_tests "$shard_conf" "$db" > "$logs/e2e.log" 2>&1 || rc=$?
-              echo "$rc" > "$logs/e2e.rc" ) &
-        else
-            ( rc=0; addon_tests "$shard_conf" "$db" "${shard[@]}" > "$logs/addons-$i.log" 2>&1 || rc=$?
-              echo "$rc" > "$logs/addons-$i.rc" ) &
-        fi
+        [ "$i" -gt 0 ] || say "end-to-end tests (tests/, real HTTP server) after run 1"
+        ( logged "$logs/addons-$i" addon_tests "$shard_conf" "$db" "${shard[@]}"
+          [ "$i" -gt 0 ] || logged "$logs/e2e" e2e_tests "$shard_conf" "$db" ) &
         pids+=("$!")
     done
     wait "${pids[@]}" || true
