@@ -231,7 +231,12 @@ build_template() {
     local prefix="$1" key="$2" src="$3" mods="$4" message="$5"
     local db="$prefix$key" conf="$DATA_DIR/template.conf"
     BUILT_DB="$db"
-    db_exists "$db" && return 0
+    # A template is this checkout's only with its files (another checkout
+    # sharing the PostgreSQL cluster keeps them in its own data dir).
+    if db_exists "$db"; then
+        [ -d "$DATA_DIR/filestore/$db" ] && return 0
+        drop_db "$db"
+    fi
     drop_older "$prefix" "$db"
     write_conf "$conf" "$(free_port)"
     say "${message/DB/$db}"
