@@ -192,11 +192,12 @@ drop_db() {
 }
 
 # drop_older PREFIX KEEP: databases PREFIX<anything> other than KEEP.
-# The most recent other one is kept: a second checkout of the project
-# (another branch, another version of the addons) may be copying from it.
+# The most recent others (TEMPLATES_KEPT, 4 by default) are kept: other
+# checkouts of the project (other branches, other versions of the addons)
+# sharing the cluster may be copying from them.
 drop_older() {
     local old
-    for old in $(psql -d postgres -tAc "select datname from pg_database where left(datname, length('$1')) = '$1' and datname not in ('$2', '$2.tmp') order by oid desc offset 1"); do
+    for old in $(psql -d postgres -tAc "select datname from pg_database where left(datname, length('$1')) = '$1' and datname not in ('$2', '$2.tmp') and datname not like '%.tmp' order by oid desc offset ${TEMPLATES_KEPT:-4}"); do
         drop_db "$old"
     done
 }
