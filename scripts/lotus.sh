@@ -232,6 +232,18 @@ build_template() {
     local prefix="$1" key="$2" src="$3" mods="$4" message="$5"
     local db="$prefix$key" conf="$DATA_DIR/template.conf"
     BUILT_DB="$db"
+    # Checkouts sharing the cluster and the data dir build one template
+    # at a time: the others wait here, then find it built.
+    mkdir -p "$DATA_DIR"
+    exec {lock_fd}>"$DATA_DIR/template.lock"
+    flock "$lock_fd"
+    build_template_locked "$@"
+    exec {lock_fd}>&-
+}
+
+build_template_locked() {
+    local prefix="$1" key="$2" src="$3" mods="$4" message="$5"
+    local db="$prefix$key" conf="$DATA_DIR/template.conf"
     # A template is this checkout's only with its files (another checkout
     # sharing the PostgreSQL cluster keeps them in its own data dir).
     if db_exists "$db"; then
