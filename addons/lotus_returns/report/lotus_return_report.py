@@ -59,12 +59,20 @@ class LotusReturnReport(models.Model):
             ), sold AS (
                 SELECT sol.product_id,
                        so.company_id,
-                       date_trunc('month', COALESCE(so.confirmation_date,
-                                                    so.date_order))::date
+                       -- The request date is a calendar date of the
+                       -- shop; the order's moment (UTC) is read in the
+                       -- company's time zone to fall in the same month.
+                       date_trunc('month',
+                                  (COALESCE(so.confirmation_date,
+                                            so.date_order)
+                                   AT TIME ZONE 'UTC')
+                                  AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date
                            AS month,
                        SUM(sol.product_uom_qty / su.factor * pu.factor) AS qty
                   FROM sale_order_line sol
                   JOIN sale_order so ON so.id = sol.order_id
+                  JOIN res_company c ON c.id = so.company_id
+             LEFT JOIN res_partner cp ON cp.id = c.partner_id
                   JOIN product_uom su ON su.id = sol.product_uom
                   JOIN product_product pp ON pp.id = sol.product_id
                   JOIN product_template pt ON pt.id = pp.product_tmpl_id
