@@ -157,7 +157,7 @@ class LotusAnonymizer(models.AbstractModel):
             """, (pids, [(PENDING_PREFIX + plan["restricted"][pid])[:250]
                          for pid in pids]))
         if plan["restricted"]:
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "erasure_restricted",
                 self.env["res.partner"].browse(list(plan["restricted"])),
                 note=_("%d partners restricted: erasure pending") % len(
@@ -434,7 +434,7 @@ class LotusAnonymizer(models.AbstractModel):
             dict(counts, **copies)
         if reason:
             note = "%s (%s)" % (note, reason)
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "delete" if delete else "anonymise",
             model.browse(todo), field_names=list(personal), note=note[:250])
         counts.update(copies)

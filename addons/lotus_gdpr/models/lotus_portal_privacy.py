@@ -125,7 +125,8 @@ class LotusPortalPrivacy(models.AbstractModel):
     def _lotus_object(self, partner, proof=None):
         """P29: objection to marketing, effective at once (as the user:
         the partner method lets a customer object for themselves)."""
-        return partner.action_object_to_marketing(
+        partner._lotus_check_privacy_user(allow_self=True)
+        return partner._lotus_object_to_marketing(
             channel="portal", proof=proof)
 
     @api.model
@@ -151,7 +152,7 @@ class LotusPortalPrivacy(models.AbstractModel):
         record = Request.create(vals)
         if verified:
             record.action_verify()
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "portal_request_%s" % request_type, record)
         return record
 
@@ -160,7 +161,7 @@ class LotusPortalPrivacy(models.AbstractModel):
         """The customer's own export (as the customer: the partner method
         allows only their own partner)."""
         data = partner._lotus_export_personal_data()
-        self.env["lotus.audit.log"].log("portal_export", partner)
+        self.env["lotus.audit.log"]._log("portal_export", partner)
         return data
 
     # ------------------------------------------------- erasure (P28)
@@ -226,7 +227,7 @@ class LotusPortalPrivacy(models.AbstractModel):
             record.action_verify()
         record.message_post(body=_(
             "The customer confirmed the deletion through the e-mail link."))
-        self.env["lotus.audit.log"].log("portal_erasure_confirmed", record)
+        self.env["lotus.audit.log"]._log("portal_erasure_confirmed", record)
         return record
 
     # -------------------------------------------------------------- P30

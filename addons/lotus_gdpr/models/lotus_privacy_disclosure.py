@@ -147,7 +147,7 @@ class LotusPrivacyDisclosure(models.Model):
             "outside_eea": not recipient.is_eea,
             "user_id": self.env.uid,
         })
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "disclosure", records, field_names,
             note="disclosure #%d to recipient #%d (%s) for activity #%d" % (
                 disclosure.id, recipient.id, recipient.kind, activity.id))

@@ -237,7 +237,7 @@ class LotusPrivacyRequest(models.Model):
     def _lotus_close(self, result):
         self.write({"state": "done", "result": result,
                     "done_date": fields.Datetime.now()})
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "privacy_request_%s" % self.request_type, self,
             note="%s for partner #%d" % (self.name, self.partner_id.id))
 

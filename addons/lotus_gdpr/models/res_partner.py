@@ -3,11 +3,12 @@
 import base64
 import json
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import email_split, html2plaintext, html_escape
+from odoo.tools.sql import escape_psql
 
-from .lotus_consent_event import ENGINE_CONTEXT_KEY
+from .lotus_consent_event import CHANNELS, ENGINE_CONTEXT_KEY
 
 # Privacy state: changed by officers, or by the engine and the actions
 # below (in sudo with ENGINE_CONTEXT_KEY), never by a plain write.
@@ -245,9 +246,24 @@ class ResPartner(models.Model):
     @api.multi
     def action_object_to_marketing(self, channel=None, proof=None):
         """P29: withdraw every marketing consent at once, record the
-        objection, and keep mass mailings away from this partner."""
+        objection, and keep mass mailings away from this partner.
+
+        Privacy users record it for anyone, with the channel and proof of
+        the customer's request; a customer only for themselves, and the
+        proof of a customer's own call is not theirs to write (the portal
+        page records the proof of its request)."""
         self._lotus_check_privacy_user(allow_self=True)
+        if not self.env.user.has_group("lotus_gdpr.group_privacy_user"):
+            channel, proof = "portal", None
+        return self._lotus_object_to_marketing(channel, proof)
+
+    @api.multi
+    def _lotus_object_to_marketing(self, channel=None, proof=None):
         channel = channel or self.env.context.get("lotus_channel", "backoffice")
+        if channel not in dict(CHANNELS):
+            # The channel goes into the proof and the audit log: a value of
+            # ours, never text of the caller.
+            raise UserError(_("Unknown channel %r.") % channel[:40])
         Consent = self.env["privacy.consent"].sudo().with_context(
             lotus_actor=self.env.uid)
         newsletter = self.env["privacy.activity"]._lotus_newsletter()
@@ -270,7 +286,7 @@ class ResPartner(models.Model):
                 author_id=self.env.user.partner_id.id,
                 body=_("Objected to marketing: every marketing consent is "
                        "withdrawn and no mass mailing reaches this partner."))
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "marketing_objection", partner,
                 ["lotus_marketing_objection"], note="channel: %s" % channel)
         return True
@@ -285,7 +301,7 @@ class ResPartner(models.Model):
             partner._lotus_engine().message_post(
                 author_id=self.env.user.partner_id.id,
                 body=_("Objection to marketing lifted."))
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "marketing_objection_lifted", partner,
                 ["lotus_marketing_objection"])
         return True
@@ -306,7 +322,7 @@ class ResPartner(models.Model):
                 author_id=self.env.user.partner_id.id,
                 body=_("Processing restricted. Reason: %s")
                 % html_escape(reason))
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "restriction", partner, ["lotus_restricted"])
         return True
 
@@ -325,7 +341,7 @@ class ResPartner(models.Model):
                 author_id=self.env.user.partner_id.id,
                 body=_("Restriction of processing lifted. Reason: %s")
                 % html_escape(reason))
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "restriction_lifted", partner, ["lotus_restricted"])
         return True
 
@@ -518,7 +534,7 @@ class ResPartner(models.Model):
     def action_lotus_export_html(self):
         self.ensure_one()
         self._lotus_check_privacy_user()
-        self.env["lotus.audit.log"].log("export_viewed", self)
+        self.env["lotus.audit.log"]._log("export_viewed", self)
         return self.env.ref(
             "lotus_gdpr.report_lotus_personal_data").report_action(
                 self, config=False)

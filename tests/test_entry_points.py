@@ -1,0 +1,79 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The privacy rules hold on every entry point, not only on the portal
+pages: XML-RPC and JSON-RPC calls of model methods, report URLs, the
+chatter and the mail queue. Each test is an attack of a logged-in
+customer, a colleague of a B2B customer or a salesperson, made from the
+outside against a real server."""
+import re
+import xmlrpc.client
+
+import pytest
+import requests
+
+from security_roles import ACCESS_FAULTS, Roles, csrf, fault_code
+
+
+@pytest.fixture(scope="module")
+def roles(odoo_server, admin):
+    return Roles(odoo_server, admin)
+
+
+def _audit_ids(admin):
+    return set(admin("lotus.audit.log", "search", []))
+
+
+def test_customer_cannot_start_retention_run(roles, admin):
+    """P26: a portal customer cannot start the irreversible retention run,
+    override the officer's dry-run setting or fill the job queue."""
+    before_audit = _audit_ids(admin)
+    before_jobs = admin("queue.job", "search_count", [])
+    for role in ("anna", "colleague", "salesperson"):
+        rpc = roles.rpc(role)
+        assert fault_code(rpc, "lotus.retention.term", "cron_apply_retention",
+                          dry_run=False, batch_size=1) in ACCESS_FAULTS, role
+    assert admin("queue.job", "search_count", []) == before_jobs
+    new = admin("lotus.audit.log", "read", list(
+        _audit_ids(admin) - before_audit), fields=["action"])
+    assert not [e for e in new if e["action"].startswith("retention")]
+
+
+def test_nobody_writes_the_audit_log_from_outside(roles, admin):
+    """P25: the audit log is written by the engine only: no caller, not
+    even the administrator, appends an entry with a text of their own."""
+    before = _audit_ids(admin)
+    for rpc in (roles.rpc("anna"), roles.rpc("salesperson"), admin):
+        for method in ("log", "_log", "create"):
+            with pytest.raises(xmlrpc.client.Fault):
+                rpc("lotus.audit.log", method, "anonymise",
+                    note="forged by the caller")
+    # Text passed to the engine does not reach the log (nor the proof).
+    roles.rpc("colleague")(
+        "res.partner", "action_object_to_marketing",
+        [roles.colleague_partner], channel="forged note",
+        proof={"ip_address": "forged ip", "note": "forged proof"})
+    new = admin("lotus.audit.log", "read", list(_audit_ids(admin) - before),
+                fields=["note", "action"])
+    assert [e for e in new if e["action"] == "marketing_objection"]
+    assert not [e for e in new if "forged" in (e["note"] or "")]
+    events = admin("lotus.consent.event", "search_read", [
+        ["partner_id", "=", roles.colleague_partner]],
+        fields=["ip_address", "note", "channel"])
+    assert events and not [e for e in events if "forged" in "%s" % e]
+
+
+LINK_RE = re.compile(
+    r"/(privacy/consent/confirm|privacy/consent/accept/\d+|"
+    r"privacy/consent/reject/\d+|my/privacy/delete/confirm|"
+    r"newsletter/confirm)/([A-Za-z0-9_\-]+)")
+
+
+def _live_links(texts):
+    return [match.group(0) for text in texts
+            for match in LINK_RE.finditer(text or "")
+            if match.group(2) != "__lotus_token__"]
+
+
+def _report(http, server, report, ids):
+    return http.get("%s/report/html/%s/%s" % (
+        server.url, report, ",".join(map(str, ids))))
