@@ -74,6 +74,49 @@ def _live_links(texts):
             if match.group(2) != "__lotus_token__"]
 
 
+def test_mail_queue_holds_no_live_link(odoo_server, roles, admin):
+    """P17, P20, P28: the confirmation links of consents, sign-ups and
+    erasure requests rest nowhere in clear: not in the mail queue, not in
+    a chatter; portal customers read no mail of the queue at all, and an
+    employee who renders a queued mail gets no live link either."""
+    boss = roles.session("boss")
+    newsletter = admin("ir.model.data", "xmlid_to_res_id",
+                       "lotus_gdpr.activity_newsletter")
+    url = odoo_server.url
+    boss.post(url + "/my/privacy/consent", data={
+        "activity_id": newsletter, "choice": "give",
+        "csrf_token": csrf(boss, url + "/my/privacy")})
+    boss.post(url + "/my/privacy/delete/request", data={
+        "csrf_token": csrf(boss, url + "/my/privacy/delete")})
+    visitor = requests.Session()
+    visitor.post(url + "/newsletter/subscribe", data={
+        "email": "queue-%s@example.org" % roles.colleague[0].split("@")[0],
+        "csrf_token": csrf(visitor, url + "/newsletter/subscribe")})
+    mails = admin("mail.mail", "search_read", [],
+                  fields=["body_html", "email_to"])
+    assert len([m for m in mails if LINK_RE.search(m["body_html"] or "")]) \
+        >= 3, "the three confirmation mails are queued"
+    assert not _live_links(m["body_html"] for m in mails)
+    messages = admin("mail.message", "search_read", [], fields=["body"])
+    assert not _live_links(m["body"] for m in messages)
+    # A portal customer reads no queued mail, not even their own.
+    for role in ("anna", "lukas", "colleague"):
+        rpc = roles.rpc(role)
+        assert rpc("mail.mail", "search_read", [], fields=["body_html"]) == []
+        assert fault_code(rpc, "mail.mail", "read", [mails[0]["id"]],
+                          fields=["body_html"]) in ACCESS_FAULTS
+    # Odoo's public rendering methods give an employee the body as queued.
+    sales = roles.rpc("salesperson")
+    for mail in mails:
+        if LINK_RE.search(mail["body_html"] or ""):
+            try:
+                body = sales("mail.mail", "send_get_mail_body", [mail["id"]])
+            except xmlrpc.client.Fault as fault:
+                assert fault.faultCode in ACCESS_FAULTS
+            else:
+                assert not _live_links([body])
+
+
 def _report(http, server, report, ids):
     return http.get("%s/report/html/%s/%s" % (
         server.url, report, ",".join(map(str, ids))))

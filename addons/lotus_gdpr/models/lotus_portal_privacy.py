@@ -1,9 +1,14 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
+from datetime import datetime, timedelta
 
-from odoo import _, api, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.http import request as http_request
+
+from ..controllers.access_log import redact_secrets
+from .mail_mail import TOKEN_PLACEHOLDER
 
 COOKIE_NAME = "lotus_cookie_consent"
 COOKIE_VALUES = ("accepted", "refused")
@@ -57,6 +62,30 @@ class LotusPortalPrivacy(models.AbstractModel):
         if choice == "accepted":
             return self._lotus_give_consent(partner, ANALYTICS, proof)
         return self._lotus_withdraw_consent(partner, ANALYTICS, proof)
+
+    # -------------------------------------------------------- rate limits
+    @api.model
+    def _lotus_rate_exceeded(self, model, limits):
+        """True when one of ``limits`` is reached: each is ``(domain,
+        minutes, maximum)``, counting the records of ``model`` that match
+        ``domain`` and were created in the last ``minutes``."""
+        now = datetime.utcnow()
+        model = model.sudo().with_context(active_test=False)
+        for domain, minutes, maximum in limits:
+            since = fields.Datetime.to_string(now - timedelta(minutes=minutes))
+            if model.search_count(list(domain) + [
+                    ("create_date", ">=", since)]) >= max(0, maximum):
+                return True
+        return False
+
+    @api.model
+    def _lotus_param_int(self, name, default):
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "lotus_gdpr.%s" % name, str(default))
+        try:
+            return int(value)
+        except ValueError:
+            return default
 
     # ---------------------------------------------------------- consents
     @api.model
@@ -201,20 +230,41 @@ class LotusPortalPrivacy(models.AbstractModel):
             ("state", "in", ("new", "verified", "in_progress"))])
         if open_requests.filtered(lambda r: r.state != "new"):
             return False
+        self._lotus_check_erasure_rate(partner)
         record = open_requests[:1] or self._lotus_create_request(
             partner, "erasure",
             _("Deletion of my account, asked on the customer portal"),
             verified=False)
-        token = self.env["lotus.portal.token"]._lotus_issue(
+        token = self.env["lotus.portal.token"]._lotus_create(
             "erasure", record, partner)
         base = self.env["ir.config_parameter"].sudo().get_param(
             "web.base.url", "")
         template = self.env.ref("lotus_gdpr.mail_template_erasure_confirm")
+        # The secret is made when the mail leaves (see mail.mail)
         template.sudo().with_context(
             lang=partner.lang or None,
-            confirm_url="%s/my/privacy/delete/confirm/%s" % (base, token),
-        ).send_mail(partner.id, force_send=False)
+            confirm_url="%s/my/privacy/delete/confirm/%s" % (
+                base, TOKEN_PLACEHOLDER),
+        ).send_mail(partner.id, force_send=False, email_values=self.env[
+            "mail.mail"]._lotus_link_values(token))
         return record
+
+    @api.model
+    def _lotus_check_erasure_rate(self, partner):
+        """At most one confirmation mail per ``erasure_rate_minutes`` (15)
+        and ``erasure_rate_per_day`` (3) per customer, and
+        ``erasure_rate_global_per_hour`` (100) in all."""
+        Token = self.env["lotus.portal.token"]
+        mine = [("purpose", "=", "erasure"), ("partner_id", "=", partner.id)]
+        if self._lotus_rate_exceeded(Token, [
+                (mine, self._lotus_param_int("erasure_rate_minutes", 15), 1),
+                (mine, 24 * 60, self._lotus_param_int(
+                    "erasure_rate_per_day", 3)),
+                ([("purpose", "=", "erasure")], 60, self._lotus_param_int(
+                    "erasure_rate_global_per_hour", 100))]):
+            raise UserError(_(
+                "We have just sent you a confirmation link: please use the "
+                "link in that mail, or try again later."))
 
     @api.model
     def _lotus_confirm_erasure(self, record):

@@ -1,9 +1,10 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
 from .lotus_consent_event import CHANNELS
+from .mail_mail import TOKEN_PLACEHOLDER
 
 INTERNAL = "lotus_consent_internal"
 
@@ -207,11 +208,13 @@ class PrivacyConsent(models.Model):
         Token = self.env["lotus.consent.token"].sudo()
         base_url = self.env["ir.config_parameter"].sudo().get_param(
             "web.base.url")
+        Mail = self.env["mail.mail"].sudo()
         for consent in self.sudo():
-            clear = Token._lotus_issue(consent, "confirm")
-            token = Token.search([("consent_id", "=", consent.id)], limit=1)
+            consent._lotus_check_mail_rate()
+            token = Token._lotus_create(consent, "confirm")[0]
+            # The secret is made when the mail leaves (see mail.mail)
             url = "%s/privacy/consent/confirm/%s?db=%s" % (
-                base_url, clear, self.env.cr.dbname)
+                base_url, TOKEN_PLACEHOLDER, self.env.cr.dbname)
             values = template.with_context(
                 lang=consent.partner_id.lang or self.env.lang,
                 lotus_confirm_url=url,
@@ -219,15 +222,33 @@ class PrivacyConsent(models.Model):
                 "subject", "body_html", "email_from", "reply_to"])
             # Sent outside the consent's chatter, so that nobody reading
             # the consent can confirm on the subject's behalf.
-            self.env["mail.mail"].sudo().create({
+            Mail.create(dict(Mail._lotus_link_values(token), **{
                 "subject": values.get("subject"),
                 "body_html": values.get("body_html"),
                 "email_from": values.get("email_from"),
                 "reply_to": values.get("reply_to"),
                 "email_to": consent.partner_id.email,
                 "auto_delete": True,
-            })
+            }))
             consent._lotus_event("confirmation_sent", "email")
+
+    @api.multi
+    def _lotus_check_mail_rate(self):
+        """No mail bombing through the confirmation mails: at most
+        ``consent_mail_per_day`` (5) per person a day and
+        ``consent_mail_global_per_hour`` (300) in all per hour."""
+        privacy = self.env["lotus.portal.privacy"]
+        Token = self.env["lotus.consent.token"]
+        base = [("purpose", "=", "confirm")]
+        if privacy._lotus_rate_exceeded(Token, [
+                (base + [("consent_id.partner_id", "=", self.partner_id.id)],
+                 24 * 60, privacy._lotus_param_int(
+                     "consent_mail_per_day", 5)),
+                (base, 60, privacy._lotus_param_int(
+                    "consent_mail_global_per_hour", 300))]):
+            raise UserError(_(
+                "Too many confirmation mails were sent to %s recently. "
+                "Please try again tomorrow.") % self.partner_id.display_name)
 
     # ------------------------------------------------------------------
     # Links answered by the subject
@@ -257,6 +278,10 @@ class PrivacyConsent(models.Model):
             token, ["confirm"])
         consent = tok.consent_id._lotus_sudo()
         if status != "expired" or consent.lotus_state != "pending":
+            return "invalid"
+        try:
+            consent._lotus_check_mail_rate()
+        except UserError:
             return "invalid"
         tok._lotus_use()
         consent._lotus_expire_tokens()

@@ -1,0 +1,51 @@
+# Copyright 2026 Lotus 3D Printers BV
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The smaller holes of the entry-point review, each tried from the
+outside against a real server: a context key that granted rights, reasons
+the subject should not read, the erasure's clean-up of copies, wildcards in
+addresses, analytics on pages with a secret, the export, rate limits, the
+salesperson's returns and bad input that answered 500."""
+import json
+import xmlrpc.client
+
+import pytest
+import requests
+
+from security_roles import ACCESS_FAULTS, Roles, csrf, fault_code
+
+
+@pytest.fixture(scope="module")
+def roles(odoo_server, admin):
+    return Roles(odoo_server, admin)
+
+
+def _queued_mail(admin, email_to, body):
+    return admin("mail.mail", "create", {
+        "email_to": email_to, "subject": "Your order",
+        "body_html": "<p>%s</p>" % body, "state": "exception"})
+
+
+def test_rate_limits_stop_mail_bombing(odoo_server, roles, admin):
+    """P20, P28: the sign-up page sends no more than a few mails per
+    visitor, whatever the number of addresses, and a customer's repeated
+    "Delete my account" sends one confirmation mail, not one per click."""
+    url = odoo_server.url
+    before = admin("lotus.newsletter.signup", "search_count",
+                   [["mail_sent", "=", True]])
+    visitor = requests.Session()
+    for i in range(8):
+        visitor.post(url + "/newsletter/subscribe", data={
+            "email": "bomb-%d-%s@example.org" % (i, roles.stamp),
+            "csrf_token": csrf(visitor, url + "/newsletter/subscribe")})
+    sent = admin("lotus.newsletter.signup", "search_count",
+                 [["mail_sent", "=", True]]) - before
+    assert sent <= 5
+    http = roles.session("colleague")
+    email = roles.colleague[0]
+    for _i in range(3):
+        resp = http.post(url + "/my/privacy/delete/request", data={
+            "csrf_token": csrf(http, url + "/my/privacy/delete")})
+        assert resp.status_code == 200
+    assert admin("mail.mail", "search_count", [
+        ["email_to", "ilike", email],
+        ["body_html", "ilike", "/my/privacy/delete/confirm/"]]) == 1
