@@ -120,3 +120,33 @@ def test_mail_queue_holds_no_live_link(odoo_server, roles, admin):
 def _report(http, server, report, ids):
     return http.get("%s/report/html/%s/%s" % (
         server.url, report, ",".join(map(str, ids))))
+
+
+def test_colleague_cannot_read_or_act_on_anothers_privacy(
+        odoo_server, roles, admin):
+    """P28: a person's privacy data belongs to that person alone: a
+    colleague of the same B2B customer opens no personal-data report of
+    another contact or of the company, and objects for nobody else."""
+    boss = admin("res.partner", "read", [roles.boss_partner],
+                 fields=["email", "name"])[0]
+    http = roles.session("colleague")
+    for target in (roles.boss_partner, roles.company):
+        for kind in ("html", "pdf"):
+            resp = http.get("%s/report/%s/lotus_gdpr.report_personal_data/%d"
+                            % (odoo_server.url, kind, target))
+            assert boss["email"] not in resp.text, (kind, target)
+            assert boss["name"] not in resp.text, (kind, target)
+            assert resp.status_code != 200 or \
+                "application/pdf" not in resp.headers.get("Content-Type", "")
+    own = _report(http, odoo_server, "lotus_gdpr.report_personal_data",
+                  [roles.colleague_partner])
+    assert own.status_code == 200 and "Cora Collega" in own.text
+    rpc = roles.rpc("colleague")
+    for method in ("action_object_to_marketing",
+                   "action_lift_marketing_objection"):
+        for target in (roles.boss_partner, roles.company):
+            assert fault_code(rpc, "res.partner", method, [target]) \
+                in ACCESS_FAULTS, (method, target)
+    assert not admin("res.partner", "read", [roles.boss_partner],
+                     fields=["lotus_marketing_objection"])[0][
+                         "lotus_marketing_objection"]

@@ -231,9 +231,9 @@ class ResPartner(models.Model):
         user = self.env.user
         if user.has_group("lotus_gdpr.group_privacy_user"):
             return True
-        if allow_self and all(
-                p.commercial_partner_id == user.partner_id.commercial_partner_id
-                for p in self):
+        # A person's privacy data belongs to that person alone: not to the
+        # colleagues of a B2B customer, nor to the company's contact.
+        if allow_self and self and self == user.partner_id:
             return True
         raise AccessError(_(
             "Only privacy users can change the privacy state of a partner "
