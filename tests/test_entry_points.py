@@ -150,3 +150,31 @@ def test_colleague_cannot_read_or_act_on_anothers_privacy(
     assert not admin("res.partner", "read", [roles.boss_partner],
                      fields=["lotus_marketing_objection"])[0][
                          "lotus_marketing_objection"]
+
+
+def test_chatter_links_only_attachments_the_poster_may_read(roles, admin):
+    """P17: a customer who posts on their own ticket cannot link another
+    customer's attachment to it (and so have it mailed to them)."""
+    lukas_order = admin("sale.order", "search", [
+        ["partner_id", "child_of", roles.lukas_partner]], limit=1)[0]
+    secret = admin("ir.attachment", "create", {
+        "name": "lukas-invoice.txt", "datas_fname": "lukas-invoice.txt",
+        "datas": "THVrYXMgQmVja2VyIHNlY3JldA==",
+        "res_model": "sale.order", "res_id": lukas_order})
+    ticket = admin("helpdesk.ticket", "create", {
+        "name": "Where is my parcel?", "description": "Anna asks",
+        "partner_id": roles.anna_partner})
+    anna = roles.rpc("anna")
+    assert fault_code(anna, "helpdesk.ticket", "message_post", [ticket],
+                      body="see attached", message_type="comment",
+                      attachment_ids=[secret]) in ACCESS_FAULTS
+    for model, res_id in (("res.partner", roles.anna_partner),
+                          ("helpdesk.ticket", ticket)):
+        assert fault_code(anna, model, "message_post", [res_id],
+                          body="x", message_type="comment",
+                          attachment_ids=[(4, secret)]) in ACCESS_FAULTS
+    linked = admin("mail.message", "search", [
+        ["attachment_ids", "in", [secret]]])
+    assert linked == []
+    assert admin("ir.attachment", "read", [secret],
+                 fields=["res_model", "res_id"])[0]["res_id"] == lukas_order

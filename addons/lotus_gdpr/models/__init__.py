@@ -18,3 +18,5 @@ from . import lotus_portal_token
 from . import lotus_portal_privacy
 from . import lotus_newsletter_signup
 from . import mail_mail
+from . import mail_thread
+from . import ir_attachment
