@@ -19,6 +19,25 @@ def roles(odoo_server, admin):
     return Roles(odoo_server, admin)
 
 
+def test_engine_context_key_grants_nothing(roles, admin):
+    """P21: the privacy engine's context key unlocks nothing for a caller
+    who sends it: the restriction stays, the personal data stays frozen."""
+    target = admin("res.partner", "create", {
+        "name": "Rena Restricted", "email": "rena-%s@example.org"
+        % roles.stamp})
+    admin("res.partner", "action_restrict", [target], "accuracy contested")
+    sales = roles.rpc("salesperson")
+    ctx = {"lotus_privacy_engine": True}
+    for vals in ({"lotus_restricted": False}, {"email": "x@example.org"},
+                 {"lotus_legal_hold": True}):
+        with pytest.raises(xmlrpc.client.Fault):
+            sales("res.partner", "write", [target], vals, context=ctx)
+    after = admin("res.partner", "read", [target],
+                  fields=["lotus_restricted", "email", "lotus_legal_hold"])[0]
+    assert after["lotus_restricted"] and not after["lotus_legal_hold"]
+    assert after["email"].startswith("rena-")
+
+
 def _queued_mail(admin, email_to, body):
     return admin("mail.mail", "create", {
         "email_to": email_to, "subject": "Your order",

@@ -41,18 +41,41 @@ class PrivacyConsent(models.Model):
     # Keep OCA's entry points on our single path
     # ------------------------------------------------------------------
     @api.model
+    def _lotus_internal(self):
+        """The engine's own writes: superuser mode that says so (the context
+        key alone, which any RPC call can send, grants nothing)."""
+        return self.env.uid == SUPERUSER_ID and \
+            bool(self.env.context.get(INTERNAL))
+
+    @api.model
     def create(self, vals):
+        if not self._lotus_internal():
+            self._lotus_check_state_vals(vals)
         consent = super(PrivacyConsent, self).create(vals)
-        if consent.accepted and not self.env.context.get(INTERNAL):
+        if consent.accepted and not self._lotus_internal():
             # OCA "accepted by default" (legitimate-interest activities)
             consent._lotus_set_state("given")
             consent._lotus_event("given", "backoffice",
                                  note="accepted by default")
         return consent
 
+    @api.model
+    def _lotus_check_state_vals(self, vals):
+        """The state and its dates change only with an event of the proof
+        (action_give, action_withdraw, the links): never by a write."""
+        proof_fields = {"lotus_state", "lotus_given_date",
+                        "lotus_withdrawn_date", "lotus_channel"}
+        if proof_fields & set(vals):
+            raise UserError(_(
+                "The state of a consent changes only with its proof: use "
+                "the buttons (give, withdraw) or the customer's answer."))
+
     @api.multi
     def write(self, vals):
-        if "accepted" in vals and not self.env.context.get(INTERNAL):
+        internal = self._lotus_internal()
+        if not internal:
+            self._lotus_check_state_vals(vals)
+        if "accepted" in vals and not internal:
             vals = dict(vals)
             accepted = vals.pop("accepted")
             result = super(PrivacyConsent, self).write(vals) if vals else True
