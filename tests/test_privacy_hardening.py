@@ -38,6 +38,37 @@ def test_engine_context_key_grants_nothing(roles, admin):
     assert after["email"].startswith("rena-")
 
 
+def test_hold_and_restriction_reasons_hidden_from_the_subject(
+        odoo_server, roles, admin):
+    """P28: the officer's legal-hold and restriction reasons (which may
+    name an investigation) reach neither the customer's deletion page nor
+    their RPC reads; the customer sees that data is kept, not why."""
+    hold, why = "fraud investigation FR-%s" % roles.stamp, \
+        "police case PC-%s" % roles.stamp
+    admin("res.partner", "write", [roles.colleague_partner], {
+        "lotus_legal_hold": True, "lotus_legal_hold_reason": hold})
+    admin("res.partner", "action_restrict", [roles.colleague_partner], why)
+    try:
+        page = roles.session("colleague").get(
+            odoo_server.url + "/my/privacy/delete")
+        assert page.status_code == 200
+        assert hold not in page.text and why not in page.text
+        assert "legal hold" in page.text
+        rpc = roles.rpc("colleague")
+        for name in ("lotus_legal_hold_reason", "lotus_restriction_reason"):
+            assert fault_code(rpc, "res.partner", "read",
+                              [roles.colleague_partner],
+                              fields=[name]) in ACCESS_FAULTS
+        readable = rpc("res.partner", "fields_get", attributes=["type"])
+        assert "lotus_legal_hold_reason" not in readable
+        assert "lotus_restriction_reason" not in readable
+    finally:
+        admin("res.partner", "write", [roles.colleague_partner], {
+            "lotus_legal_hold": False, "lotus_legal_hold_reason": False})
+        admin("res.partner", "action_lift_restriction",
+              [roles.colleague_partner], "test over")
+
+
 def _queued_mail(admin, email_to, body):
     return admin("mail.mail", "create", {
         "email_to": email_to, "subject": "Your order",

@@ -223,6 +223,11 @@ class LotusAnonymizer(models.AbstractModel):
              WHERE t.id = ANY(%%s)
                AND (p.lotus_legal_hold OR c.lotus_legal_hold)
         """ % (model._table, subject), (list(ids),))
+        if self.env.context.get("lotus_for_subject"):
+            # The officer's reason may tip off the subject of an
+            # investigation: the subject reads only that a hold applies.
+            return {rec_id: _("legal hold: a legal obligation to keep it")
+                    for rec_id, _why in self.env.cr.fetchall()}
         return {
             rec_id: _("legal hold: %s") % (why or _("no reason given"))
             for rec_id, why in self.env.cr.fetchall()}

@@ -200,7 +200,8 @@ class LotusPortalPrivacy(models.AbstractModel):
         the anonymisation engine's preview when it is installed."""
         if "lotus.anonymizer" not in self.env:
             return False
-        preview = self.env["lotus.anonymizer"].sudo().preview(partner.sudo())
+        preview = self.env["lotus.anonymizer"].sudo().with_context(
+            lotus_for_subject=True).preview(partner.sudo())
         rows = []
         for entry in preview.get("models", []):
             if not entry.get("count"):

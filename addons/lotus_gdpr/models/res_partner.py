@@ -37,7 +37,10 @@ class ResPartner(models.Model):
         "Processing restricted", track_visibility="onchange",
         help="No marketing, no disclosure to non-essential recipients, "
              "edits by privacy officers only.")
-    lotus_restriction_reason = fields.Char("Restriction reason")
+    # The officer's reasons may tip off the subject of an investigation:
+    # privacy users only (not the customer, not other employees).
+    lotus_restriction_reason = fields.Char(
+        "Restriction reason", groups="lotus_gdpr.group_privacy_user")
     # Objection to marketing (P29)
     lotus_marketing_objection = fields.Boolean(
         "Objects to marketing", track_visibility="onchange",
@@ -45,7 +48,8 @@ class ResPartner(models.Model):
              "is withdrawn and no mass mailing reaches this partner.")
     # Legal hold: stops erasure and anonymisation (set by an officer)
     lotus_legal_hold = fields.Boolean("Legal hold", track_visibility="onchange")
-    lotus_legal_hold_reason = fields.Char("Legal hold reason")
+    lotus_legal_hold_reason = fields.Char(
+        "Legal hold reason", groups="lotus_gdpr.group_privacy_user")
     # Set by the anonymisation engine
     lotus_anonymized = fields.Boolean("Anonymised", readonly=True, copy=False)
     lotus_anonymized_date = fields.Datetime(
