@@ -75,6 +75,38 @@ def _queued_mail(admin, email_to, body):
         "body_html": "<p>%s</p>" % body, "state": "exception"})
 
 
+def test_erasure_cleans_only_the_addresses_of_the_request(roles, admin):
+    """P28: the erasure cleans the copies of the addresses the customer had
+    when asking, exactly: a customer who then changes the address to
+    someone else's does not blank their mail or newsletter contact, nor
+    does an address that merely contains the customer's."""
+    stamp = roles.stamp
+    own = "eve-%s@example.org" % stamp
+    victim = "victim-%s@example.org" % stamp
+    longer = "steve-%s@example.org" % stamp  # holds "eve-..." inside
+    eve = admin("res.partner", "create", {"name": "Eve Erased", "email": own})
+    own_mail = _queued_mail(admin, own, "Dear Eve")
+    victim_mail = _queued_mail(admin, victim, "Dear Victor")
+    longer_mail = _queued_mail(admin, "Steve <%s>" % longer, "Dear Steve")
+    contact = admin("mail.mass_mailing.contact", "create", {
+        "name": "Victor", "email": victim})
+    request = admin("lotus.privacy.request", "create", {
+        "partner_id": eve, "request_type": "erasure",
+        "verification_method": "known_email"})
+    # Before staff process it, the account's address becomes the victim's.
+    admin("res.partner", "write", [eve], {"email": victim})
+    admin("lotus.privacy.request", "action_verify", [request])
+    admin("lotus.privacy.request", "action_process", [request])
+    mails = {m["id"]: m for m in admin(
+        "mail.mail", "read", [own_mail, victim_mail, longer_mail],
+        fields=["body_html"])}
+    assert "Dear Eve" not in (mails[own_mail]["body_html"] or "")
+    assert "Dear Victor" in mails[victim_mail]["body_html"]
+    assert "Dear Steve" in mails[longer_mail]["body_html"]
+    assert admin("mail.mass_mailing.contact", "search",
+                 [["id", "=", contact]])
+
+
 def test_rate_limits_stop_mail_bombing(odoo_server, roles, admin):
     """P20, P28: the sign-up page sends no more than a few mails per
     visitor, whatever the number of addresses, and a customer's repeated
