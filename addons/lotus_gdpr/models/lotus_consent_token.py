@@ -93,6 +93,11 @@ class LotusConsentToken(models.Model):
                 break
         if not found:
             return "invalid", found
+        if lock:
+            self.env.cr.execute(
+                "SELECT id FROM lotus_consent_token WHERE id = %s FOR UPDATE",
+                (found.id,))
+            found.invalidate_cache()
         if found.used_on:
             return "used", found
         if found.expires < fields.Datetime.now():

@@ -281,7 +281,7 @@ class PrivacyConsent(models.Model):
         """Double opt-in link. Returns ``(status, consent)``; status in
         ``ok``, ``expired``, ``used``, ``invalid``."""
         status, tok = self.env["lotus.consent.token"]._lotus_check(
-            token, ["confirm"])
+            token, ["confirm"], lock=True)
         consent = tok.consent_id._lotus_sudo()
         if status != "ok":
             return status, consent
@@ -315,7 +315,7 @@ class PrivacyConsent(models.Model):
     def _lotus_answer_token(self, consent_id, choice, token, proof=None):
         """Accept/reject link of OCA's consent request mail."""
         status, tok = self.env["lotus.consent.token"]._lotus_check(
-            token, [choice], consent_id=consent_id)
+            token, [choice], consent_id=consent_id, lock=True)
         consent = tok.consent_id._lotus_sudo()
         if status != "ok":
             return status, consent
