@@ -107,6 +107,25 @@ def test_erasure_cleans_only_the_addresses_of_the_request(roles, admin):
                  [["id", "=", contact]])
 
 
+def test_objection_matches_addresses_without_wildcards(roles, admin):
+    """P29: an objection opts out the newsletter contacts of the
+    customer's own address only: "_" in an address is not a wildcard."""
+    stamp = roles.stamp
+    mine = "j_smith-%s@example.org" % stamp
+    other = "j.smith-%s@example.org" % stamp
+    partner = admin("res.partner", "create", {"name": "J Smith",
+                                              "email": mine})
+    own = admin("mail.mass_mailing.contact", "create", {
+        "name": "J Smith", "email": mine})
+    theirs = admin("mail.mass_mailing.contact", "create", {
+        "name": "J. Smith", "email": other})
+    admin("res.partner", "action_object_to_marketing", [partner])
+    opted = {c["id"]: c["opt_out"] for c in admin(
+        "mail.mass_mailing.contact", "read", [own, theirs],
+        fields=["opt_out"])}
+    assert opted == {own: True, theirs: False}
+
+
 def test_rate_limits_stop_mail_bombing(odoo_server, roles, admin):
     """P20, P28: the sign-up page sends no more than a few mails per
     visitor, whatever the number of addresses, and a customer's repeated

@@ -283,7 +283,7 @@ class ResPartner(models.Model):
             emails = {e.lower() for e in email_split(partner.email or "")}
             Contact = self.env["mail.mass_mailing.contact"].sudo()
             for email in emails:
-                Contact.search([("email", "=ilike", email),
+                Contact.search([("email", "=ilike", escape_psql(email)),
                                 ("opt_out", "=", False)]).write(
                                     {"opt_out": True})
             partner._lotus_engine().message_post(
