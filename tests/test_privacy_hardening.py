@@ -126,6 +126,26 @@ def test_objection_matches_addresses_without_wildcards(roles, admin):
     assert opted == {own: True, theirs: False}
 
 
+def test_no_analytics_on_pages_with_a_secret(odoo_server, admin):
+    """P16: pages whose address carries a confirmation secret never load
+    Google Analytics, even after the visitor accepted it."""
+    admin("ir.config_parameter", "set_param",
+          "lotus_gdpr.google_analytics_key", "UA-1234567-1")
+    try:
+        http = requests.Session()
+        http.cookies.set("lotus_cookie_consent", "accepted")
+        plain = http.get(odoo_server.url + "/newsletter/subscribe")
+        assert "googletagmanager" in plain.text
+        for path in ("/newsletter/confirm/%s", "/my/privacy/delete/confirm/%s",
+                     "/privacy/consent/confirm/%s"):
+            page = http.get(odoo_server.url + path % ("s3cr3t" * 6))
+            assert "googletagmanager" not in page.text, path
+            assert "gtag(" not in page.text, path
+    finally:
+        admin("ir.config_parameter", "set_param",
+              "lotus_gdpr.google_analytics_key", "")
+
+
 def test_rate_limits_stop_mail_bombing(odoo_server, roles, admin):
     """P20, P28: the sign-up page sends no more than a few mails per
     visitor, whatever the number of addresses, and a customer's repeated

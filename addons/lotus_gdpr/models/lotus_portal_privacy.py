@@ -34,7 +34,17 @@ class LotusPortalPrivacy(models.AbstractModel):
         ``lotus_gdpr.google_analytics_key``, or False when unset/invalid."""
         key = (self.env["ir.config_parameter"].sudo().get_param(
             "lotus_gdpr.google_analytics_key") or "").strip()
+        if http_request and self._lotus_secret_in_url(
+                http_request.httprequest.full_path):
+            # The page's URL holds a link secret: analytics would receive it
+            return False
         return key if GA_KEY_RE.match(key) else False
+
+    @api.model
+    def _lotus_secret_in_url(self, url):
+        """True when ``url`` carries the secret of a single-use link or an
+        access token (the ones the access log redacts)."""
+        return redact_secrets(url or "") != (url or "")
 
     @api.model
     def _lotus_cookie_state(self):
