@@ -146,6 +146,29 @@ def test_no_analytics_on_pages_with_a_secret(odoo_server, admin):
               "lotus_gdpr.google_analytics_key", "")
 
 
+def test_export_leaves_out_staff_notes_and_others_records(
+        odoo_server, roles, admin):
+    """P28: the customer's export holds their own messages, not the
+    internal notes of staff nor messages on other people's records."""
+    me = roles.colleague_partner
+    admin("res.partner", "message_post", [me],
+          body="Hello Cora, your account is ready", message_type="comment",
+          subtype="mail.mt_comment")
+    admin("res.partner", "message_post", [me],
+          body="Staff only: Cora sounded angry", message_type="comment",
+          subtype="mail.mt_note")
+    admin("res.partner", "message_post", [roles.boss_partner],
+          body="About Bert: salary talk", message_type="comment",
+          subtype="mail.mt_comment", partner_ids=[me])
+    http = roles.session("colleague")
+    export = http.get(odoo_server.url + "/my/privacy/export.json")
+    assert export.status_code == 200
+    text = json.dumps(export.json())
+    assert "your account is ready" in text
+    assert "sounded angry" not in text
+    assert "salary talk" not in text
+
+
 def test_rate_limits_stop_mail_bombing(odoo_server, roles, admin):
     """P20, P28: the sign-up page sends no more than a few mails per
     visitor, whatever the number of addresses, and a customer's repeated

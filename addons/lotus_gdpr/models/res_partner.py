@@ -498,7 +498,9 @@ class ResPartner(models.Model):
             domain = ["|", "&", ("model", "=", model_name),
                       ("res_id", "in", ids)] + domain
         messages = self.env["mail.message"].sudo().search(
-            [("message_type", "in", ("email", "comment"))] + domain,
+            [("message_type", "in", ("email", "comment")),
+             "|", ("subtype_id", "=", False),
+             ("subtype_id.internal", "=", False)] + domain,
             order="date, id")
         return [{
             "date": msg.date,
