@@ -193,3 +193,24 @@ def test_rate_limits_stop_mail_bombing(odoo_server, roles, admin):
     assert admin("mail.mail", "search_count", [
         ["email_to", "ilike", email],
         ["body_html", "ilike", "/my/privacy/delete/confirm/"]]) == 1
+
+
+def test_salesperson_sees_returns_of_own_orders_only(roles, admin):
+    """P17: a salesperson ("own documents only") reads the returns of
+    their own orders, not those of every salesperson."""
+    returns = admin("lotus.return.request", "search_read", [],
+                    fields=["order_id"])
+    assert returns, "the demo data has returns"
+    users = {o["id"]: o["user_id"] for o in admin(
+        "sale.order", "read", list({r["order_id"][0] for r in returns}),
+        fields=["user_id"])}
+    theirs = [r["id"] for r in returns if users[r["order_id"][0]]]
+    assert theirs, "the demo returns have a salesperson"
+    sales = roles.rpc("salesperson")
+    visible = sales("lotus.return.request", "search", [])
+    assert not set(visible) & set(theirs)
+    assert fault_code(sales, "lotus.return.request", "read", theirs[:1],
+                      fields=["name"]) in ACCESS_FAULTS
+    assert fault_code(sales, "lotus.return.request", "write", theirs[:1],
+                      {"user_id": False}) \
+        in ACCESS_FAULTS
