@@ -214,3 +214,39 @@ def test_salesperson_sees_returns_of_own_orders_only(roles, admin):
     assert fault_code(sales, "lotus.return.request", "write", theirs[:1],
                       {"user_id": False}) \
         in ACCESS_FAULTS
+
+
+def test_bad_input_answers_without_500(odoo_server, roles, admin):
+    """P9, P20: quantities "nan" and "inf" on the return form are refused
+    with a message; a privacy user cannot set a consent to "given" without
+    its proof."""
+    http = roles.session("anna")
+    orders = admin("sale.order", "search_read", [
+        ["partner_id", "child_of", roles.anna_partner],
+        ["state", "in", ["sale", "done"]]], fields=["order_line"])
+    tried = 0
+    for order in orders:
+        form = odoo_server.url + "/my/orders/%d/return" % order["id"]
+        page = http.get(form)
+        if page.status_code != 200 or "csrf_token" not in page.text:
+            continue
+        for bad in ("nan", "inf", "-inf"):
+            resp = http.post(form, data={
+                "qty_%d" % order["order_line"][0]: bad, "reason": "defect",
+                "resolution": "refund",
+                "csrf_token": csrf(http, form)}, allow_redirects=False)
+            assert resp.status_code in (200, 302, 303), (bad, resp.status_code)
+            if resp.status_code != 200:
+                assert "error=" in resp.headers["Location"], bad
+            tried += 1
+    assert tried, "Anna has a returnable order in the demo"
+    consent = admin("privacy.consent", "search", [
+        ["lotus_state", "!=", "given"]], limit=1)
+    pia = roles.rpc("privacy_user")
+    with pytest.raises(xmlrpc.client.Fault):
+        pia("privacy.consent", "write", consent, {"lotus_state": "given"})
+    with pytest.raises(xmlrpc.client.Fault):
+        pia("privacy.consent", "write", consent, {"lotus_state": "given"},
+            context={"lotus_consent_internal": True})
+    assert admin("privacy.consent", "read", consent,
+                 fields=["lotus_state"])[0]["lotus_state"] != "given"

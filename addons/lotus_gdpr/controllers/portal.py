@@ -14,7 +14,7 @@ from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_parse
 
 from odoo import _, fields, http
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
