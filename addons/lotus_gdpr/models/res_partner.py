@@ -488,11 +488,14 @@ class ResPartner(models.Model):
 
     @api.model
     def _lotus_export_messages(self, partner, threads):
-        """Messages on the subject's records, and those they wrote or
-        received anywhere. Internal notes of staff on the subject's records
-        are included too (they are personal data of the subject)."""
+        """The mails and comments on the subject's own records, and the
+        direct messages they wrote or received. Left out: staff's internal
+        notes (an internal subtype: staff's working notes, not a message
+        to or from the subject) and messages on other people's records
+        (they are the data of those people)."""
         partners = self.sudo().search([("id", "child_of", partner.id)])
-        domain = ["|", ("author_id", "in", partners.ids),
+        domain = ["&", ("model", "=", False),
+                  "|", ("author_id", "in", partners.ids),
                   ("partner_ids", "in", partners.ids)]
         for model_name, ids in threads:
             domain = ["|", "&", ("model", "=", model_name),
