@@ -177,7 +177,7 @@ class LotusAnonymizer(models.AbstractModel):
     def _check_officer(self):
         if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
                 "lotus_gdpr.group_privacy_officer"):
-            raise UserError(_(
+            raise AccessError(_(
                 "Only a privacy officer may anonymise customers: ask the "
                 "Data Protection Officer."))
 

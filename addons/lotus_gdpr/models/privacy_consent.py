@@ -126,6 +126,10 @@ class PrivacyConsent(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def lotus_find_or_create(self, partner, activity):
+        """The consent of ``partner`` for ``activity`` (created when
+        missing). Staff with write access to consents, or code that
+        checked the customer and runs in superuser mode."""
+        self._lotus_check_write()
         consent = self.sudo().with_context(active_test=False).search([
             ("partner_id", "=", partner.id),
             ("activity_id", "=", activity.id)], limit=1)
@@ -145,6 +149,7 @@ class PrivacyConsent(models.Model):
         ``channel`` with ``proof`` (``ip_address``, ``user_agent``,
         ``note``). Double opt-in activities become valid only once the
         link mailed to the partner is followed."""
+        self._lotus_check_write()
         consent = self.lotus_find_or_create(partner, activity)
         consent.action_give(channel=channel, proof=proof)
         return consent
