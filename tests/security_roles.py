@@ -97,7 +97,7 @@ def anonymous_call_kw(server, model, method, args, kwargs=None):
     resp = requests.post(server.url + "/web/dataset/call_kw", json={
         "jsonrpc": "2.0", "method": "call", "id": 1, "params": {
             "model": model, "method": method, "args": args,
-            "kwargs": kwargs or {}}})
+            "kwargs": kwargs or {}}}, timeout=60)
     body = resp.json()
     return body.get("error")
 

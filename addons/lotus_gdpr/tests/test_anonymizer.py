@@ -3,7 +3,7 @@
 import base64
 from unittest import mock
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.tests.common import SavepointCase
 
 from .common import find_in_database, make_user

@@ -53,7 +53,7 @@ class TestAuditLog(LotusPrivacyCase):
             self.env.ref("lotus_gdpr.activity_delivery"),
             reference="3SXYZ")
         self.Log._log("rectify", self.partner, ["email", "vat"],
-                     note="request #12")
+                      note="request #12")
         with self.assertRaises(ValueError):
             self.Log._log("rectify", self.partner, ["maartje.zw@example.nl"])
         with self.assertRaises(ValueError):

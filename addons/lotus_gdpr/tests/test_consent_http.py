@@ -88,7 +88,7 @@ class TestConsentLinks(HttpCase):
         as proof; a second click shows 'already used' and changes nothing."""
         consent, token = self._give()
         response = self._answer("/privacy/consent/confirm/%s" % token,
-                             {"User-Agent": "LotusTestBrowser/1.0"})
+                                {"User-Agent": "LotusTestBrowser/1.0"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("subscription is confirmed", response.text)
         consent.invalidate_cache()
@@ -155,7 +155,7 @@ class TestConsentLinks(HttpCase):
                    True if key == "proxy_mode"
                    else self.options.get(key, default))
         self._answer("/privacy/consent/confirm/%s" % token,
-                  {"X-Forwarded-For": "10.0.0.1, 203.0.113.9"})
+                     {"X-Forwarded-For": "10.0.0.1, 203.0.113.9"})
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "given")
         self.assertEqual(consent.lotus_event_ids[0].ip_address, "203.0.113.9")
