@@ -38,9 +38,9 @@ class ResPartner(models.Model):
         help="No marketing, no disclosure to non-essential recipients, "
              "edits by privacy officers only.")
     # The officer's reasons may tip off the subject of an investigation:
-    # privacy users only (not the customer, not other employees).
+    # staff only, never the customer (portal, RPC).
     lotus_restriction_reason = fields.Char(
-        "Restriction reason", groups="lotus_gdpr.group_privacy_user")
+        "Restriction reason", groups="base.group_user")
     # Objection to marketing (P29)
     lotus_marketing_objection = fields.Boolean(
         "Objects to marketing", track_visibility="onchange",
@@ -49,7 +49,7 @@ class ResPartner(models.Model):
     # Legal hold: stops erasure and anonymisation (set by an officer)
     lotus_legal_hold = fields.Boolean("Legal hold", track_visibility="onchange")
     lotus_legal_hold_reason = fields.Char(
-        "Legal hold reason", groups="lotus_gdpr.group_privacy_user")
+        "Legal hold reason", groups="base.group_user")
     # Set by the anonymisation engine
     lotus_anonymized = fields.Boolean("Anonymised", readonly=True, copy=False)
     lotus_anonymized_date = fields.Datetime(
