@@ -62,12 +62,8 @@ class LotusNewsletterSignup(models.Model):
 
     @api.model
     def _lotus_param_int(self, name, default):
-        value = self.env["ir.config_parameter"].sudo().get_param(
-            "lotus_gdpr.%s" % name, str(default))
-        try:
-            return int(value)
-        except ValueError:
-            return default
+        return self.env["lotus.portal.privacy"]._lotus_param_int(
+            name, default)
 
     @api.model
     def _lotus_rate_limited(self, email_hash, ip_hash=None):
