@@ -6,7 +6,7 @@ from odoo.tools import config
 from odoo.addons.privacy_consent.controllers.main import ConsentController
 from odoo.addons.web.controllers.main import ensure_db
 
-STATUS_CODES = {"ok": 200, "renewed": 200, "expired": 410, "used": 410,
+STATUS_CODES = {"ok": 200, "ask": 200, "renewed": 200, "expired": 410, "used": 410,
                 "invalid": 404}
 
 
@@ -37,22 +37,38 @@ def consent_proof():
 
 class LotusConsentController(ConsentController):
 
+    # Mail scanners open every link of a mail: a GET only shows the
+    # question, the answer is the POST of its button (with Odoo's CSRF
+    # token, like the erasure and newsletter links).
     @route("/privacy/consent/<any(accept,reject):choice>/"
            "<int:consent_id>/<token>",
-           type="http", auth="none", website=True)
+           type="http", auth="none", website=True, methods=["GET", "POST"])
     def consent(self, choice, consent_id, token, *args, **kwargs):
         """OCA's answer links, with our proof, expiry and single use."""
         self._lotus_ensure_db()
-        status, consent = request.env["privacy.consent"].sudo() \
-            .with_context(subject_answering=True) \
-            ._lotus_answer_token(consent_id, choice, token, consent_proof())
+        Consent = request.env["privacy.consent"].sudo() \
+            .with_context(subject_answering=True)
+        if request.httprequest.method != "POST":
+            status, tok = request.env["lotus.consent.token"].sudo() \
+                ._lotus_check(token, [choice], consent_id=consent_id)
+            return self._lotus_render(status, tok.consent_id, choice, token,
+                                      ask=True)
+        status, consent = Consent._lotus_answer_token(
+            consent_id, choice, token, consent_proof())
         return self._lotus_render(status, consent, choice)
 
     @route("/privacy/consent/confirm/<token>",
-           type="http", auth="none", website=True)
+           type="http", auth="none", website=True, methods=["GET", "POST"])
     def consent_confirm(self, token, **kwargs):
         """Double opt-in: the link mailed when a consent is given."""
         self._lotus_ensure_db()
+        if request.httprequest.method != "POST":
+            status, tok = request.env["lotus.consent.token"].sudo() \
+                ._lotus_check(token, ["confirm"])
+            if status == "ok" and tok.consent_id.lotus_state != "pending":
+                status = "used"
+            return self._lotus_render(status, tok.consent_id, "confirm",
+                                      token, ask=True)
         status, consent = request.env["privacy.consent"].sudo() \
             ._lotus_confirm_token(token, consent_proof())
         return self._lotus_render(status, consent, "confirm", token)
@@ -71,15 +87,20 @@ class LotusConsentController(ConsentController):
         ensure_db()
         request.uid = request.env.ref("base.public_user").id
 
-    def _lotus_render(self, status, consent, choice, token=None):
+    def _lotus_render(self, status, consent, choice, token=None, ask=False):
         if consent and consent.partner_id.lang:
             request.context = dict(request.context,
                                    lang=consent.partner_id.lang)
+        if ask and status == "ok":
+            # The question: nothing is recorded before the button is pressed
+            status = "ask"
         return request.render("lotus_gdpr.consent_answer_page", {
             "status": status,
             "choice": choice,
+            "form_action": request.httprequest.full_path.rstrip("?"),
             # Nothing about the subject is shown for a link that failed
-            "consent": consent if status == "ok" else consent.browse(),
+            "consent": consent if status in ("ok", "ask")
+            else consent.browse(),
             "activity_name": consent.activity_id.name if consent else "",
             # An expired confirmation link may ask for a new one
             "renew_token": token if status == "expired" else None,

@@ -14,7 +14,7 @@ from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_parse
 
 from odoo import _, fields, http
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -278,7 +278,12 @@ class LotusPrivacyPortal(CustomerPortal):
     def lotus_privacy_delete_request(self, **kw):
         """Create the erasure request, to be confirmed by e-mail link."""
         partner = self._lotus_partner()
-        if not self._lotus_privacy()._lotus_request_erasure(partner):
+        try:
+            requested = self._lotus_privacy()._lotus_request_erasure(partner)
+        except UserError as error:
+            return request.render("lotus_gdpr.portal_my_privacy",
+                                  self._lotus_privacy_values(error=error.name))
+        if not requested:
             return self._lotus_back("erasure_already_confirmed")
         return self._lotus_back("erasure_mail_sent")
 
@@ -322,8 +327,11 @@ class LotusPrivacyPortal(CustomerPortal):
         if request.httprequest.method == "POST":
             Signup = request.env["lotus.newsletter.signup"].sudo()
             try:
-                Signup.lotus_request_signup(email, lang=request.lang)
-            except UserError as error:
+                with request.env.cr.savepoint():
+                    Signup._lotus_request_signup(
+                        email, lang=request.lang,
+                        ip_address=consent_proof()["ip_address"])
+            except (UserError, ValidationError) as error:
                 values["error"] = error.name
             else:
                 values.update({"done": True, "email": ""})
@@ -335,7 +343,7 @@ class LotusPrivacyPortal(CustomerPortal):
         """The link of the confirmation mail: the consent exists only
         after the visitor presses the button on this page."""
         Signup = request.env["lotus.newsletter.signup"].sudo()
-        signup, problem = Signup.lotus_find(token)
+        signup, problem = Signup._lotus_find(token)
         title = _("Confirm your newsletter subscription")
         if problem:
             return self._lotus_token_page(problem, title)
@@ -343,8 +351,11 @@ class LotusPrivacyPortal(CustomerPortal):
             return request.render("lotus_gdpr.newsletter_confirm",
                                   {"token": token})
         try:
-            signup.lotus_confirm(consent_proof())
-        except UserError as error:
+            # A refusal (e.g. an address that looks like a card number, P5)
+            # leaves nothing half done
+            with request.env.cr.savepoint():
+                signup._lotus_confirm(consent_proof())
+        except (UserError, ValidationError) as error:
             return request.render("lotus_gdpr.portal_token_problem", {
                 "title": title, "problem": "refused",
                 "problem_message": error.name}, status=409)

@@ -17,3 +17,6 @@ from . import lotus_privacy_request
 from . import lotus_portal_token
 from . import lotus_portal_privacy
 from . import lotus_newsletter_signup
+from . import mail_mail
+from . import mail_thread
+from . import ir_attachment

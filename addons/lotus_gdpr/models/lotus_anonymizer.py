@@ -17,7 +17,8 @@ The audit log receives counts, never values.
 import logging
 
 from odoo import SUPERUSER_ID, _, api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError
+from odoo.tools import email_split
 
 _logger = logging.getLogger(__name__)
 
@@ -157,7 +158,7 @@ class LotusAnonymizer(models.AbstractModel):
             """, (pids, [(PENDING_PREFIX + plan["restricted"][pid])[:250]
                          for pid in pids]))
         if plan["restricted"]:
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "erasure_restricted",
                 self.env["res.partner"].browse(list(plan["restricted"])),
                 note=_("%d partners restricted: erasure pending") % len(
@@ -176,7 +177,7 @@ class LotusAnonymizer(models.AbstractModel):
     def _check_officer(self):
         if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
                 "lotus_gdpr.group_privacy_officer"):
-            raise UserError(_(
+            raise AccessError(_(
                 "Only a privacy officer may anonymise customers: ask the "
                 "Data Protection Officer."))
 
@@ -223,6 +224,11 @@ class LotusAnonymizer(models.AbstractModel):
              WHERE t.id = ANY(%%s)
                AND (p.lotus_legal_hold OR c.lotus_legal_hold)
         """ % (model._table, subject), (list(ids),))
+        if self.env.context.get("lotus_for_subject"):
+            # The officer's reason may tip off the subject of an
+            # investigation: the subject reads only that a hold applies.
+            return {rec_id: _("legal hold: a legal obligation to keep it")
+                    for rec_id, _why in self.env.cr.fetchall()}
         return {
             rec_id: _("legal hold: %s") % (why or _("no reason given"))
             for rec_id, why in self.env.cr.fetchall()}
@@ -434,7 +440,7 @@ class LotusAnonymizer(models.AbstractModel):
             dict(counts, **copies)
         if reason:
             note = "%s (%s)" % (note, reason)
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "delete" if delete else "anonymise",
             model.browse(todo), field_names=list(personal), note=note[:250])
         counts.update(copies)
@@ -519,14 +525,8 @@ class LotusAnonymizer(models.AbstractModel):
         msg_ids = [r[0] for r in cr.fetchall()]
         emails = []
         if is_partner:
-            cr.execute("""
-                SELECT DISTINCT lower(trim(email)) FROM res_partner
-                 WHERE id = ANY(%s) AND coalesce(trim(email), '') != ''
-            """, (ids,))
-            emails = [r[0] for r in cr.fetchall()]
+            emails = self._erasure_emails(ids)
         if emails:
-            patterns = ["%%%s%%" % e.replace("%", r"\%").replace("_", r"\_")
-                        for e in emails]
             # E-mails received from the address before it was linked to
             # the partner.
             cr.execute("""
@@ -535,16 +535,22 @@ class LotusAnonymizer(models.AbstractModel):
             """ % EMAIL_FROM_ADDRESS, (emails,))
             msg_ids = sorted(set(msg_ids) | {r[0] for r in cr.fetchall()})
         if emails:
-            # Outgoing mails to the address or to the partners.
+            # Outgoing mails to the address (one of the recipients, exactly)
+            # or to the partners.
             cr.execute("""
                 SELECT mail_message_id FROM mail_mail
-                 WHERE lower(email_to) LIKE ANY(%s)
-                    OR lower(email_cc) LIKE ANY(%s)
+                 WHERE EXISTS (
+                       SELECT 1 FROM regexp_split_to_table(
+                           lower(coalesce(email_to, '') || ',' ||
+                                 coalesce(email_cc, '')), '[,;]') AS a(rcpt)
+                        WHERE substring(rcpt from
+                                        '[^<[:space:]]+@[^>[:space:]]+')
+                              = ANY(%s))
                 UNION
                 SELECT m.mail_message_id FROM mail_mail m
                   JOIN mail_mail_res_partner_rel r ON r.mail_mail_id = m.id
                  WHERE r.res_partner_id = ANY(%s)
-            """, (patterns, patterns, ids))
+            """, (emails, ids))
             msg_ids = sorted(set(msg_ids) | {r[0] for r in cr.fetchall()})
         if msg_ids:
             cr.execute("""
@@ -587,6 +593,31 @@ class LotusAnonymizer(models.AbstractModel):
             self._clean_partner_copies(ids)
         return {"messages": len(msg_ids), "attachments": att_count,
                 "followers": followers}
+
+    @api.model
+    def _normalized_emails(self, text):
+        """The addresses in ``text`` ("Name <a@b>, c@d"), lower case."""
+        return sorted({e.strip().lower() for e in email_split(text or "")
+                       if e.strip()})
+
+    @api.model
+    def _erasure_emails(self, partner_ids):
+        """The addresses whose copies the erasure of ``partner_ids`` cleans:
+        those recorded by the erasure request when it was made (context
+        ``lotus_erasure_emails``, {partner id: [addresses]}), for the other
+        partners their current address; exact, normalised addresses."""
+        recorded = self.env.context.get("lotus_erasure_emails") or {}
+        emails = set()
+        for pid in partner_ids:
+            emails.update(recorded.get(pid) or [])
+        others = [pid for pid in partner_ids if pid not in recorded]
+        if others:
+            self.env.cr.execute(
+                "SELECT email FROM res_partner WHERE id = ANY(%s) "
+                "AND coalesce(trim(email), '') != ''", (others,))
+            for (email,) in self.env.cr.fetchall():
+                emails.update(self._normalized_emails(email))
+        return sorted(emails)
 
     @api.model
     def _purge_extras(self, model_name, ids, msg_ids=(), partner_ids=()):

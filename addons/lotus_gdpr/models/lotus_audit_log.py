@@ -3,10 +3,13 @@
 import re
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 # A field name, possibly dotted (partner_id.email): never a value.
 FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+# Context marker of _log(): an object, which no RPC call can send (a
+# context that arrives over the wire holds only JSON/XML-RPC values).
+_ENGINE_WRITE = object()
 
 
 class LotusAuditLog(models.Model):
@@ -14,7 +17,10 @@ class LotusAuditLog(models.Model):
 
     It records who, when, which action, which record and which fields,
     never the values of personal fields. Nobody, not even the
-    administrator, can edit or delete an entry through the ORM."""
+    administrator, can edit or delete an entry through the ORM. Entries
+    are written by the engine only, through the private ``_log()``:
+    ``create`` refuses every other caller, so no RPC call appends an
+    entry or a text of its own."""
 
     _name = "lotus.audit.log"
     _description = "Privacy audit log"
@@ -34,7 +40,7 @@ class LotusAuditLog(models.Model):
                             "references, reasons.")
 
     @api.model
-    def log(self, action, records=None, field_names=None, note=None):
+    def _log(self, action, records=None, field_names=None, note=None):
         """Append one entry for ``action`` on ``records`` (any recordset).
 
         ``field_names`` is an iterable of field names (never values):
@@ -47,7 +53,7 @@ class LotusAuditLog(models.Model):
                if not isinstance(name, str) or not FIELD_NAME.match(name)]
         if bad:
             raise ValueError(
-                "lotus.audit.log.log(): field_names takes field names, "
+                "lotus.audit.log._log(): field_names takes field names, "
                 "got %d other value(s)" % len(bad))
         field_names = sorted(set(field_names))
         vals = {
@@ -62,7 +68,15 @@ class LotusAuditLog(models.Model):
                 "res_id": records.ids[0] if len(records) == 1 else 0,
                 "record_count": len(records),
             })
-        return self.sudo().create(vals)
+        return self.sudo().with_context(
+            lotus_audit_writer=_ENGINE_WRITE).create(vals)
+
+    @api.model
+    def create(self, vals):
+        if self.env.context.get("lotus_audit_writer") is not _ENGINE_WRITE:
+            raise AccessError(_("The privacy audit log is written by the "
+                                "privacy engine only."))
+        return super(LotusAuditLog, self).create(vals)
 
     @api.multi
     def write(self, vals):

@@ -70,11 +70,11 @@ class LotusConsentEvent(models.Model):
 
     @api.multi
     def write(self, vals):
-        # The only change ever made: the privacy engine (or an internal sudo
-        # call) blanking the IP address and user agent on erasure.
+        # The only change ever made: the privacy engine (superuser mode, a
+        # context key alone grants nothing) blanking the IP address and
+        # user agent on erasure.
         personal = set(self._lotus_personal_fields())
-        if (self.env.context.get(ENGINE_CONTEXT_KEY) or
-                self.env.uid == SUPERUSER_ID) and vals and \
+        if self.env.uid == SUPERUSER_ID and vals and \
                 set(vals) <= personal and not any(vals.values()):
             return super(LotusConsentEvent, self).write(vals)
         raise UserError(_("The consent history is the proof of consent and "

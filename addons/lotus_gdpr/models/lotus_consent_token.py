@@ -42,21 +42,41 @@ class LotusConsentToken(models.Model):
     def _lotus_issue(self, consent, purpose):
         """Create a token for ``consent`` and return it in clear (the only
         time it exists in clear: it goes into the mail, never the DB)."""
-        token = secrets.token_urlsafe(32)
-        hours = consent.activity_id.lotus_link_validity or 48
-        self.sudo().create({
+        return self._lotus_create(consent, purpose)[1]
+
+    @api.model
+    def _lotus_create(self, consent, purpose):
+        """(token record, clear token) for ``consent``."""
+        token = self.sudo().create({
             "consent_id": consent.id,
             "purpose": purpose,
-            "token_hash": _hash(token),
+            "token_hash": _hash(secrets.token_urlsafe(32)),
+            "expires": fields.Datetime.now(),
+        })
+        return token, token._lotus_mail_token()
+
+    @api.multi
+    def _lotus_mail_token(self):
+        """A new secret for this link, made when its mail is sent (see
+        mail.mail): returned in clear, stored as its hash, valid from now
+        for the activity's link validity."""
+        self.ensure_one()
+        clear = secrets.token_urlsafe(32)
+        hours = self.consent_id.activity_id.lotus_link_validity or 48
+        self.sudo().write({
+            "token_hash": _hash(clear),
             "expires": fields.Datetime.to_string(
                 datetime.utcnow() + timedelta(hours=hours)),
         })
-        return token
+        return clear
 
     @api.model
-    def _lotus_check(self, token, purposes, consent_id=None):
+    def _lotus_check(self, token, purposes, consent_id=None, lock=False):
         """Return ``(status, token_record)``, status in ``ok``,
-        ``expired``, ``used``, ``invalid``. Does not consume the token."""
+        ``expired``, ``used``, ``invalid``. Does not consume the token;
+        with ``lock``, the token's row stays locked until the transaction
+        ends, so that two clicks at once answer once (the second sees the
+        token used)."""
         if not token or len(token) > 200:
             return "invalid", self.browse()
         digest = _hash(token)
@@ -73,6 +93,11 @@ class LotusConsentToken(models.Model):
                 break
         if not found:
             return "invalid", found
+        if lock:
+            self.env.cr.execute(
+                "SELECT id FROM lotus_consent_token WHERE id = %s FOR UPDATE",
+                (found.id,))
+            found.invalidate_cache()
         if found.used_on:
             return "used", found
         if found.expires < fields.Datetime.now():

@@ -8,8 +8,10 @@ from datetime import datetime, timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import consteq, single_email_re
+from odoo.tools.sql import escape_psql
 
 from .lotus_portal_token import hash_token
+from .mail_mail import TOKEN_PLACEHOLDER
 
 
 class LotusNewsletterSignup(models.Model):
@@ -29,6 +31,9 @@ class LotusNewsletterSignup(models.Model):
     email = fields.Char(
         readonly=True, help="Erased at confirmation or expiry.")
     email_hash = fields.Char(required=True, readonly=True, index=True)
+    ip_hash = fields.Char(
+        readonly=True, index=True,
+        help="Keyed hash of the visitor's IP address (rate limit).")
     token_hash = fields.Char(required=True, readonly=True, index=True)
     expiry = fields.Datetime(required=True, readonly=True, index=True)
     mail_sent = fields.Boolean(readonly=True)
@@ -57,57 +62,63 @@ class LotusNewsletterSignup(models.Model):
 
     @api.model
     def _lotus_param_int(self, name, default):
-        value = self.env["ir.config_parameter"].sudo().get_param(
-            "lotus_gdpr.%s" % name, str(default))
-        try:
-            return int(value)
-        except ValueError:
-            return default
+        return self.env["lotus.portal.privacy"]._lotus_param_int(
+            name, default)
 
     @api.model
-    def _lotus_rate_limited(self, email_hash):
-        """True when a mail went to this address too recently: at most one
-        per ``newsletter_rate_minutes`` (15) and ``newsletter_rate_per_day``
-        (3) per 24 hours."""
-        now = datetime.utcnow()
+    def _lotus_rate_limited(self, email_hash, ip_hash=None):
+        """True when the sign-up may not send a mail now: a mail went to
+        this address too recently (at most one per
+        ``newsletter_rate_minutes`` (15) and ``newsletter_rate_per_day`` (3)
+        per 24 hours), this visitor's IP address asked for
+        ``newsletter_rate_per_ip_per_hour`` (5) in the last hour, or the
+        page sent ``newsletter_rate_global_per_hour`` (200) mails in the
+        last hour (a visitor trying many addresses from many places)."""
         minutes = self._lotus_param_int("newsletter_rate_minutes", 15)
         per_day = self._lotus_param_int("newsletter_rate_per_day", 3)
-        base = [("email_hash", "=", email_hash), ("mail_sent", "=", True)]
-        recent = fields.Datetime.to_string(now - timedelta(minutes=minutes))
-        if self.sudo().search_count(base + [("create_date", ">=", recent)]):
-            return True
-        day = fields.Datetime.to_string(now - timedelta(days=1))
-        return self.sudo().search_count(
-            base + [("create_date", ">=", day)]) >= per_day
+        sent = [("mail_sent", "=", True)]
+        limits = [
+            (sent + [("email_hash", "=", email_hash)], minutes, 1),
+            (sent + [("email_hash", "=", email_hash)], 24 * 60, per_day),
+            (sent, 60, self._lotus_param_int(
+                "newsletter_rate_global_per_hour", 200)),
+        ]
+        if ip_hash:
+            limits.append((sent + [("ip_hash", "=", ip_hash)], 60,
+                           self._lotus_param_int(
+                               "newsletter_rate_per_ip_per_hour", 5)))
+        return self.env["lotus.portal.privacy"]._lotus_rate_exceeded(
+            self, limits)
 
     # ------------------------------------------------------------ API
     @api.model
-    def lotus_request_signup(self, email, lang=None):
+    def _lotus_request_signup(self, email, lang=None, ip_address=None):
         """Start a sign-up. Returns True when a mail was sent, False when
         the rate limit held it back. The caller answers the visitor the
         same way in both cases (no account enumeration)."""
         email = self._lotus_normalize_email(email)
         email_hash = self._lotus_email_hash(email)
-        if self._lotus_rate_limited(email_hash):
+        ip_hash = ip_address and self._lotus_email_hash(
+            "ip:%s" % ip_address)
+        if self._lotus_rate_limited(email_hash, ip_hash):
             return False
-        token = secrets.token_urlsafe(32)
-        hours = self._lotus_param_int("newsletter_token_hours", 48)
         signup = self.sudo().create({
             "email": email,
             "email_hash": email_hash,
-            "token_hash": hash_token(token),
-            "expiry": fields.Datetime.to_string(
-                datetime.utcnow() + timedelta(hours=max(1, hours))),
+            "ip_hash": ip_hash or False,
+            # The secret is made when the mail leaves (_lotus_mail_token)
+            "token_hash": hash_token(secrets.token_urlsafe(32)),
+            "expiry": self._lotus_token_expiry(),
             "lang": lang or False,
             "mail_sent": True,
         })
-        signup._lotus_send_confirmation(token)
-        self.env["lotus.audit.log"].log(
+        signup._lotus_send_confirmation()
+        self.env["lotus.audit.log"]._log(
             "newsletter_signup_requested", signup)
         return True
 
     @api.multi
-    def _lotus_send_confirmation(self, token):
+    def _lotus_send_confirmation(self):
         self.ensure_one()
         base = self.env["ir.config_parameter"].sudo().get_param(
             "web.base.url", "")
@@ -115,11 +126,28 @@ class LotusNewsletterSignup(models.Model):
             "lotus_gdpr.mail_template_newsletter_signup_confirm")
         template.sudo().with_context(
             lang=self.lang or None,
-            confirm_url="%s/newsletter/confirm/%s" % (base, token),
-        ).send_mail(self.id, force_send=False)
+            confirm_url="%s/newsletter/confirm/%s" % (base, TOKEN_PLACEHOLDER),
+        ).send_mail(self.id, force_send=False, email_values=self.env[
+            "mail.mail"]._lotus_link_values(self))
+
+    @api.multi
+    def _lotus_mail_token(self):
+        """A new secret for the link, made when the mail is sent (see
+        mail.mail): stored as its hash, valid from now."""
+        self.ensure_one()
+        clear = secrets.token_urlsafe(32)
+        self.sudo().write({"token_hash": hash_token(clear),
+                           "expiry": self._lotus_token_expiry()})
+        return clear
 
     @api.model
-    def lotus_find(self, token):
+    def _lotus_token_expiry(self):
+        hours = self._lotus_param_int("newsletter_token_hours", 48)
+        return fields.Datetime.to_string(
+            datetime.utcnow() + timedelta(hours=max(1, hours)))
+
+    @api.model
+    def _lotus_find(self, token):
         """(signup, problem) for a token; problem is False, "invalid",
         "expired" or "used"."""
         digest = hash_token(token)
@@ -133,7 +161,7 @@ class LotusNewsletterSignup(models.Model):
         return signup, False
 
     @api.multi
-    def lotus_confirm(self, proof=None):
+    def _lotus_confirm(self, proof=None):
         """Record the consent (the only place where it happens) and burn
         the token. Returns the subscriber partner."""
         self.ensure_one()
@@ -149,8 +177,11 @@ class LotusNewsletterSignup(models.Model):
         if not newsletter:
             raise UserError(_("The newsletter is not available."))
         Partner = self.env["res.partner"].sudo()
+        # =ilike is a pattern: "_" and "%" of the address must match
+        # themselves (j_smith@ is not j.smith@)
         partner = Partner.search(
-            [("email", "=ilike", signup.email)], order="id", limit=1)
+            [("email", "=ilike", escape_psql(signup.email))],
+            order="id", limit=1)
         if not partner:
             partner = Partner.create({
                 "name": signup.email.split("@")[0],
@@ -177,7 +208,7 @@ class LotusNewsletterSignup(models.Model):
             "partner_id": partner.id,
             "email": False,
         })
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "newsletter_signup_confirmed", partner)
         return partner
 

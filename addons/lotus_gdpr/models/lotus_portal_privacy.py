@@ -1,9 +1,14 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
+from datetime import datetime, timedelta
 
-from odoo import _, api, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.http import request as http_request
+
+from ..controllers.access_log import redact_secrets
+from .mail_mail import TOKEN_PLACEHOLDER
 
 COOKIE_NAME = "lotus_cookie_consent"
 COOKIE_VALUES = ("accepted", "refused")
@@ -29,7 +34,17 @@ class LotusPortalPrivacy(models.AbstractModel):
         ``lotus_gdpr.google_analytics_key``, or False when unset/invalid."""
         key = (self.env["ir.config_parameter"].sudo().get_param(
             "lotus_gdpr.google_analytics_key") or "").strip()
+        if http_request and self._lotus_secret_in_url(
+                http_request.httprequest.full_path):
+            # The page's URL holds a link secret: analytics would receive it
+            return False
         return key if GA_KEY_RE.match(key) else False
+
+    @api.model
+    def _lotus_secret_in_url(self, url):
+        """True when ``url`` carries the secret of a single-use link or an
+        access token (the ones the access log redacts)."""
+        return redact_secrets(url or "") != (url or "")
 
     @api.model
     def _lotus_cookie_state(self):
@@ -57,6 +72,30 @@ class LotusPortalPrivacy(models.AbstractModel):
         if choice == "accepted":
             return self._lotus_give_consent(partner, ANALYTICS, proof)
         return self._lotus_withdraw_consent(partner, ANALYTICS, proof)
+
+    # -------------------------------------------------------- rate limits
+    @api.model
+    def _lotus_rate_exceeded(self, model, limits):
+        """True when one of ``limits`` is reached: each is ``(domain,
+        minutes, maximum)``, counting the records of ``model`` that match
+        ``domain`` and were created in the last ``minutes``."""
+        now = datetime.utcnow()
+        model = model.sudo().with_context(active_test=False)
+        for domain, minutes, maximum in limits:
+            since = fields.Datetime.to_string(now - timedelta(minutes=minutes))
+            if model.search_count(list(domain) + [
+                    ("create_date", ">=", since)]) >= max(0, maximum):
+                return True
+        return False
+
+    @api.model
+    def _lotus_param_int(self, name, default):
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "lotus_gdpr.%s" % name, str(default))
+        try:
+            return int(value)
+        except ValueError:
+            return default
 
     # ---------------------------------------------------------- consents
     @api.model
@@ -125,7 +164,8 @@ class LotusPortalPrivacy(models.AbstractModel):
     def _lotus_object(self, partner, proof=None):
         """P29: objection to marketing, effective at once (as the user:
         the partner method lets a customer object for themselves)."""
-        return partner.action_object_to_marketing(
+        partner._lotus_check_privacy_user(allow_self=True)
+        return partner._lotus_object_to_marketing(
             channel="portal", proof=proof)
 
     @api.model
@@ -151,7 +191,7 @@ class LotusPortalPrivacy(models.AbstractModel):
         record = Request.create(vals)
         if verified:
             record.action_verify()
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "portal_request_%s" % request_type, record)
         return record
 
@@ -160,7 +200,7 @@ class LotusPortalPrivacy(models.AbstractModel):
         """The customer's own export (as the customer: the partner method
         allows only their own partner)."""
         data = partner._lotus_export_personal_data()
-        self.env["lotus.audit.log"].log("portal_export", partner)
+        self.env["lotus.audit.log"]._log("portal_export", partner)
         return data
 
     # ------------------------------------------------- erasure (P28)
@@ -170,7 +210,8 @@ class LotusPortalPrivacy(models.AbstractModel):
         the anonymisation engine's preview when it is installed."""
         if "lotus.anonymizer" not in self.env:
             return False
-        preview = self.env["lotus.anonymizer"].sudo().preview(partner.sudo())
+        preview = self.env["lotus.anonymizer"].sudo().with_context(
+            lotus_for_subject=True).preview(partner.sudo())
         rows = []
         for entry in preview.get("models", []):
             if not entry.get("count"):
@@ -200,20 +241,41 @@ class LotusPortalPrivacy(models.AbstractModel):
             ("state", "in", ("new", "verified", "in_progress"))])
         if open_requests.filtered(lambda r: r.state != "new"):
             return False
+        self._lotus_check_erasure_rate(partner)
         record = open_requests[:1] or self._lotus_create_request(
             partner, "erasure",
             _("Deletion of my account, asked on the customer portal"),
             verified=False)
-        token = self.env["lotus.portal.token"]._lotus_issue(
+        token = self.env["lotus.portal.token"]._lotus_create(
             "erasure", record, partner)
         base = self.env["ir.config_parameter"].sudo().get_param(
             "web.base.url", "")
         template = self.env.ref("lotus_gdpr.mail_template_erasure_confirm")
+        # The secret is made when the mail leaves (see mail.mail)
         template.sudo().with_context(
             lang=partner.lang or None,
-            confirm_url="%s/my/privacy/delete/confirm/%s" % (base, token),
-        ).send_mail(partner.id, force_send=False)
+            confirm_url="%s/my/privacy/delete/confirm/%s" % (
+                base, TOKEN_PLACEHOLDER),
+        ).send_mail(partner.id, force_send=False, email_values=self.env[
+            "mail.mail"]._lotus_link_values(token))
         return record
+
+    @api.model
+    def _lotus_check_erasure_rate(self, partner):
+        """At most one confirmation mail per ``erasure_rate_minutes`` (15)
+        and ``erasure_rate_per_day`` (3) per customer, and
+        ``erasure_rate_global_per_hour`` (100) in all."""
+        Token = self.env["lotus.portal.token"]
+        mine = [("purpose", "=", "erasure"), ("partner_id", "=", partner.id)]
+        if self._lotus_rate_exceeded(Token, [
+                (mine, self._lotus_param_int("erasure_rate_minutes", 15), 1),
+                (mine, 24 * 60, self._lotus_param_int(
+                    "erasure_rate_per_day", 3)),
+                ([("purpose", "=", "erasure")], 60, self._lotus_param_int(
+                    "erasure_rate_global_per_hour", 100))]):
+            raise UserError(_(
+                "We have just sent you a confirmation link: please use the "
+                "link in that mail, or try again later."))
 
     @api.model
     def _lotus_confirm_erasure(self, record):
@@ -226,7 +288,7 @@ class LotusPortalPrivacy(models.AbstractModel):
             record.action_verify()
         record.message_post(body=_(
             "The customer confirmed the deletion through the e-mail link."))
-        self.env["lotus.audit.log"].log("portal_erasure_confirmed", record)
+        self.env["lotus.audit.log"]._log("portal_erasure_confirmed", record)
         return record
 
     # -------------------------------------------------------------- P30

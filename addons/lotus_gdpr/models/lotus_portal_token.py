@@ -49,18 +49,32 @@ class LotusPortalToken(models.Model):
         """Create a token for ``record``; return the token in clear.
 
         The clear token exists only in the returned value (the mail)."""
-        token = secrets.token_urlsafe(32)
-        expiry = datetime.utcnow() + timedelta(
-            hours=self._lotus_validity_hours(purpose))
-        self.sudo().create({
+        return self._lotus_create(purpose, record, partner)._lotus_mail_token()
+
+    @api.model
+    def _lotus_create(self, purpose, record, partner):
+        """The token record of a link that its mail makes when it is sent
+        (``_lotus_mail_token``); until then no secret matches it."""
+        return self.sudo().create({
             "purpose": purpose,
-            "token_hash": hash_token(token),
+            "token_hash": hash_token(secrets.token_urlsafe(32)),
             "partner_id": partner.id,
             "res_model": record._name,
             "res_id": record.id,
-            "expiry": fields.Datetime.to_string(expiry),
+            "expiry": fields.Datetime.now(),
         })
-        return token
+
+    @api.multi
+    def _lotus_mail_token(self):
+        """A new secret for this link, made when its mail is sent (see
+        mail.mail): returned in clear, stored as its hash, valid from now."""
+        self.ensure_one()
+        clear = secrets.token_urlsafe(32)
+        expiry = datetime.utcnow() + timedelta(
+            hours=self._lotus_validity_hours(self.purpose))
+        self.sudo().write({"token_hash": hash_token(clear),
+                           "expiry": fields.Datetime.to_string(expiry)})
+        return clear
 
     @api.model
     def _lotus_find(self, purpose, token):

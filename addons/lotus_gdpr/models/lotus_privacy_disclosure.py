@@ -1,7 +1,7 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from .privacy_activity import LEGAL_GROUNDS
 
@@ -85,7 +85,14 @@ class LotusPrivacyDisclosure(models.Model):
         ``legal_ground``, when given, is the ground the caller relies on
         (e.g. 'legal_obligation' for a demand of the police): it must be
         the purpose's registered ground.
-        Returns the new ``lotus.privacy.disclosure``."""
+        Returns the new ``lotus.privacy.disclosure``.
+
+        Called by the flows of employees (and in superuser mode), never by
+        a portal customer: the disclosure register is the shop's."""
+        if self.env.uid != SUPERUSER_ID and \
+                not self.env.user.has_group("base.group_user"):
+            raise AccessError(_("Only the shop's own flows record a "
+                                "disclosure of personal data."))
         recipient = recipient.sudo()
         activity = activity.sudo()
         recipient.ensure_one()
@@ -147,7 +154,7 @@ class LotusPrivacyDisclosure(models.Model):
             "outside_eea": not recipient.is_eea,
             "user_id": self.env.uid,
         })
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "disclosure", records, field_names,
             note="disclosure #%d to recipient #%d (%s) for activity #%d" % (
                 disclosure.id, recipient.id, recipient.kind, activity.id))

@@ -90,6 +90,13 @@ class LotusPrivacyRequest(models.Model):
     done_date = fields.Datetime("Closed on", readonly=True)
     export_attachment_ids = fields.Many2many(
         "ir.attachment", string="Export", readonly=True, copy=False)
+    subject_emails = fields.Char(
+        "Addresses when received", readonly=True, copy=False,
+        groups="lotus_gdpr.group_privacy_user",
+        help="The data subject's e-mail addresses (lower case) when the "
+             "request was made: an erasure cleans the copies sent to or "
+             "from these, not an address the account was changed to "
+             "afterwards.")
 
     _sql_constraints = [
         ("extension_range", "CHECK(extension_months BETWEEN 0 AND 2)",
@@ -131,6 +138,11 @@ class LotusPrivacyRequest(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "lotus.privacy.request") or "/"
+        partner = self.env["res.partner"].sudo().browse(
+            vals.get("partner_id"))
+        vals["subject_emails"] = ",".join(
+            self.env["lotus.anonymizer"]._normalized_emails(partner.email)
+        ) or False
         request = super(LotusPrivacyRequest, self).create(vals)
         request._lotus_schedule_reminder()
         return request
@@ -237,7 +249,7 @@ class LotusPrivacyRequest(models.Model):
     def _lotus_close(self, result):
         self.write({"state": "done", "result": result,
                     "done_date": fields.Datetime.now()})
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "privacy_request_%s" % self.request_type, self,
             note="%s for partner #%d" % (self.name, self.partner_id.id))
 
@@ -273,8 +285,13 @@ class LotusPrivacyRequest(models.Model):
             raise UserError(_(
                 "The anonymisation engine is not available: erasure cannot be "
                 "processed. Install it, or reject the request with a reason."))
-        summary = self.env["lotus.anonymizer"].anonymize(
-            self.partner_id, reason=self.name)
+        # The copies to clean are those of the addresses the subject had
+        # when asking (not one the account was changed to since).
+        emails = (self.sudo().subject_emails or "").split(",")
+        summary = self.env["lotus.anonymizer"].with_context(
+            lotus_erasure_emails={self.partner_id.id: [e for e in emails
+                                                       if e]},
+        ).anonymize(self.partner_id, reason=self.name)
         totals = (summary or {}).get("totals") if isinstance(
             summary, dict) else None
         if totals is not None:
@@ -345,7 +362,7 @@ class LotusPrivacyRequest(models.Model):
     # deadline, verification method, state and outcome.
     @api.model
     def _lotus_personal_fields(self):
-        return {"description": "blank"}
+        return {"description": "blank", "subject_emails": "blank"}
 
     @api.model
     def _lotus_export_fields(self):

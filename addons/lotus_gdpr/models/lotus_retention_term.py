@@ -16,8 +16,8 @@ from datetime import datetime
 from dateutil.relativedelta import relativedelta
 from psycopg2 import OperationalError
 
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import job
@@ -198,7 +198,12 @@ class LotusRetentionTerm(models.Model):
         Enqueues one job per batch of expired records; in dry-run mode
         (argument, or system parameter ``lotus_gdpr.retention_dry_run``)
         only counts. Writes one audit log entry per term and model with
-        the counts. Returns ``{(term code, model): expired count}``."""
+        the counts. Returns ``{(term code, model): expired count}``.
+
+        Only the scheduler (superuser) and privacy officers may start it:
+        it is irreversible, so nobody else overrides the dry-run setting or
+        fills the job queue."""
+        self._lotus_check_retention_caller()
         if dry_run is None:
             dry_run = self._lotus_dry_run()
         batch_size = batch_size or self._lotus_batch_size()
@@ -220,7 +225,7 @@ class LotusRetentionTerm(models.Model):
             if not dry_run:
                 for batch in batches:
                     term._lotus_enqueue_batch(model_name, batch)
-            audit.log(
+            audit._log(
                 "retention_dry_run" if dry_run else "retention_planned",
                 self.env[model_name].browse(), note=_(
                     "term %s: %d expired records of %s, %d batches of "
@@ -228,6 +233,13 @@ class LotusRetentionTerm(models.Model):
                     code, len(ids), model_name, len(batches), batch_size,
                     _(" (dry run: nothing enqueued)") if dry_run else ""))
         return summary
+
+    @api.model
+    def _lotus_check_retention_caller(self):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
+                "lotus_gdpr.group_privacy_officer"):
+            raise AccessError(_("Only the scheduled action and privacy "
+                                "officers apply the retention terms."))
 
     @api.multi
     def _lotus_enqueue_batch(self, model_name, ids):

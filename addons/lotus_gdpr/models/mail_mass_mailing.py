@@ -77,7 +77,11 @@ class MailMassMailing(models.Model):
 
     def update_opt_out(self, email, res_ids, value):
         """The unsubscribe link of a mailing withdraws the consent at once
-        (P20: one click), with the proof of the click."""
+        (P20: one click), with the proof of the click. The unsubscribe
+        page calls it in superuser mode; over RPC only mass mailing users
+        (who may change the mailing) withdraw consents by address."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         result = super(MailMassMailing, self).update_opt_out(
             email, res_ids, value)
         if value and email:

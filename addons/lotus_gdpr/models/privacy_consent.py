@@ -1,9 +1,10 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
 from .lotus_consent_event import CHANNELS
+from .mail_mail import TOKEN_PLACEHOLDER
 
 INTERNAL = "lotus_consent_internal"
 
@@ -40,18 +41,41 @@ class PrivacyConsent(models.Model):
     # Keep OCA's entry points on our single path
     # ------------------------------------------------------------------
     @api.model
+    def _lotus_internal(self):
+        """The engine's own writes: superuser mode that says so (the context
+        key alone, which any RPC call can send, grants nothing)."""
+        return self.env.uid == SUPERUSER_ID and \
+            bool(self.env.context.get(INTERNAL))
+
+    @api.model
     def create(self, vals):
+        if not self._lotus_internal():
+            self._lotus_check_state_vals(vals)
         consent = super(PrivacyConsent, self).create(vals)
-        if consent.accepted and not self.env.context.get(INTERNAL):
+        if consent.accepted and not self._lotus_internal():
             # OCA "accepted by default" (legitimate-interest activities)
             consent._lotus_set_state("given")
             consent._lotus_event("given", "backoffice",
                                  note="accepted by default")
         return consent
 
+    @api.model
+    def _lotus_check_state_vals(self, vals):
+        """The state and its dates change only with an event of the proof
+        (action_give, action_withdraw, the links): never by a write."""
+        proof_fields = {"lotus_state", "lotus_given_date",
+                        "lotus_withdrawn_date", "lotus_channel"}
+        if proof_fields & set(vals):
+            raise UserError(_(
+                "The state of a consent changes only with its proof: use "
+                "the buttons (give, withdraw) or the customer's answer."))
+
     @api.multi
     def write(self, vals):
-        if "accepted" in vals and not self.env.context.get(INTERNAL):
+        internal = self._lotus_internal()
+        if not internal:
+            self._lotus_check_state_vals(vals)
+        if "accepted" in vals and not internal:
             vals = dict(vals)
             accepted = vals.pop("accepted")
             result = super(PrivacyConsent, self).write(vals) if vals else True
@@ -102,6 +126,10 @@ class PrivacyConsent(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def lotus_find_or_create(self, partner, activity):
+        """The consent of ``partner`` for ``activity`` (created when
+        missing). Staff with write access to consents, or code that
+        checked the customer and runs in superuser mode."""
+        self._lotus_check_write()
         consent = self.sudo().with_context(active_test=False).search([
             ("partner_id", "=", partner.id),
             ("activity_id", "=", activity.id)], limit=1)
@@ -121,6 +149,7 @@ class PrivacyConsent(models.Model):
         ``channel`` with ``proof`` (``ip_address``, ``user_agent``,
         ``note``). Double opt-in activities become valid only once the
         link mailed to the partner is followed."""
+        self._lotus_check_write()
         consent = self.lotus_find_or_create(partner, activity)
         consent.action_give(channel=channel, proof=proof)
         return consent
@@ -207,11 +236,13 @@ class PrivacyConsent(models.Model):
         Token = self.env["lotus.consent.token"].sudo()
         base_url = self.env["ir.config_parameter"].sudo().get_param(
             "web.base.url")
+        Mail = self.env["mail.mail"].sudo()
         for consent in self.sudo():
-            clear = Token._lotus_issue(consent, "confirm")
-            token = Token.search([("consent_id", "=", consent.id)], limit=1)
+            consent._lotus_check_mail_rate()
+            token = Token._lotus_create(consent, "confirm")[0]
+            # The secret is made when the mail leaves (see mail.mail)
             url = "%s/privacy/consent/confirm/%s?db=%s" % (
-                base_url, clear, self.env.cr.dbname)
+                base_url, TOKEN_PLACEHOLDER, self.env.cr.dbname)
             values = template.with_context(
                 lang=consent.partner_id.lang or self.env.lang,
                 lotus_confirm_url=url,
@@ -219,15 +250,33 @@ class PrivacyConsent(models.Model):
                 "subject", "body_html", "email_from", "reply_to"])
             # Sent outside the consent's chatter, so that nobody reading
             # the consent can confirm on the subject's behalf.
-            self.env["mail.mail"].sudo().create({
+            Mail.create(dict(Mail._lotus_link_values(token), **{
                 "subject": values.get("subject"),
                 "body_html": values.get("body_html"),
                 "email_from": values.get("email_from"),
                 "reply_to": values.get("reply_to"),
                 "email_to": consent.partner_id.email,
                 "auto_delete": True,
-            })
+            }))
             consent._lotus_event("confirmation_sent", "email")
+
+    @api.multi
+    def _lotus_check_mail_rate(self):
+        """No mail bombing through the confirmation mails: at most
+        ``consent_mail_per_day`` (5) per person a day and
+        ``consent_mail_global_per_hour`` (300) in all per hour."""
+        privacy = self.env["lotus.portal.privacy"]
+        Token = self.env["lotus.consent.token"]
+        base = [("purpose", "=", "confirm")]
+        if privacy._lotus_rate_exceeded(Token, [
+                (base + [("consent_id.partner_id", "=", self.partner_id.id)],
+                 24 * 60, privacy._lotus_param_int(
+                     "consent_mail_per_day", 5)),
+                (base, 60, privacy._lotus_param_int(
+                    "consent_mail_global_per_hour", 300))]):
+            raise UserError(_(
+                "Too many confirmation mails were sent to %s recently. "
+                "Please try again tomorrow.") % self.partner_id.display_name)
 
     # ------------------------------------------------------------------
     # Links answered by the subject
@@ -237,7 +286,7 @@ class PrivacyConsent(models.Model):
         """Double opt-in link. Returns ``(status, consent)``; status in
         ``ok``, ``expired``, ``used``, ``invalid``."""
         status, tok = self.env["lotus.consent.token"]._lotus_check(
-            token, ["confirm"])
+            token, ["confirm"], lock=True)
         consent = tok.consent_id._lotus_sudo()
         if status != "ok":
             return status, consent
@@ -258,6 +307,10 @@ class PrivacyConsent(models.Model):
         consent = tok.consent_id._lotus_sudo()
         if status != "expired" or consent.lotus_state != "pending":
             return "invalid"
+        try:
+            consent._lotus_check_mail_rate()
+        except UserError:
+            return "invalid"
         tok._lotus_use()
         consent._lotus_expire_tokens()
         consent._lotus_send_confirmation()
@@ -267,7 +320,7 @@ class PrivacyConsent(models.Model):
     def _lotus_answer_token(self, consent_id, choice, token, proof=None):
         """Accept/reject link of OCA's consent request mail."""
         status, tok = self.env["lotus.consent.token"]._lotus_check(
-            token, [choice], consent_id=consent_id)
+            token, [choice], consent_id=consent_id, lock=True)
         consent = tok.consent_id._lotus_sudo()
         if status != "ok":
             return status, consent

@@ -68,7 +68,7 @@ class ResCompany(models.Model):
                     "You can change the privacy contacts of your own "
                     "companies only."))
             result = super(ResCompany, self.sudo()).write(vals)
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "privacy_contacts_changed", self, field_names=list(vals))
             return result
         return super(ResCompany, self).write(vals)

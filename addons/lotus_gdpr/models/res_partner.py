@@ -3,11 +3,12 @@
 import base64
 import json
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import email_split, html2plaintext, html_escape
+from odoo.tools.sql import escape_psql
 
-from .lotus_consent_event import ENGINE_CONTEXT_KEY
+from .lotus_consent_event import CHANNELS, ENGINE_CONTEXT_KEY
 
 # Privacy state: changed by officers, or by the engine and the actions
 # below (in sudo with ENGINE_CONTEXT_KEY), never by a plain write.
@@ -36,7 +37,10 @@ class ResPartner(models.Model):
         "Processing restricted", track_visibility="onchange",
         help="No marketing, no disclosure to non-essential recipients, "
              "edits by privacy officers only.")
-    lotus_restriction_reason = fields.Char("Restriction reason")
+    # The officer's reasons may tip off the subject of an investigation:
+    # staff only, never the customer (portal, RPC).
+    lotus_restriction_reason = fields.Char(
+        "Restriction reason", groups="base.group_user")
     # Objection to marketing (P29)
     lotus_marketing_objection = fields.Boolean(
         "Objects to marketing", track_visibility="onchange",
@@ -44,7 +48,8 @@ class ResPartner(models.Model):
              "is withdrawn and no mass mailing reaches this partner.")
     # Legal hold: stops erasure and anonymisation (set by an officer)
     lotus_legal_hold = fields.Boolean("Legal hold", track_visibility="onchange")
-    lotus_legal_hold_reason = fields.Char("Legal hold reason")
+    lotus_legal_hold_reason = fields.Char(
+        "Legal hold reason", groups="base.group_user")
     # Set by the anonymisation engine
     lotus_anonymized = fields.Boolean("Anonymised", readonly=True, copy=False)
     lotus_anonymized_date = fields.Datetime(
@@ -230,9 +235,9 @@ class ResPartner(models.Model):
         user = self.env.user
         if user.has_group("lotus_gdpr.group_privacy_user"):
             return True
-        if allow_self and all(
-                p.commercial_partner_id == user.partner_id.commercial_partner_id
-                for p in self):
+        # A person's privacy data belongs to that person alone: not to the
+        # colleagues of a B2B customer, nor to the company's contact.
+        if allow_self and self and self == user.partner_id:
             return True
         raise AccessError(_(
             "Only privacy users can change the privacy state of a partner "
@@ -245,9 +250,24 @@ class ResPartner(models.Model):
     @api.multi
     def action_object_to_marketing(self, channel=None, proof=None):
         """P29: withdraw every marketing consent at once, record the
-        objection, and keep mass mailings away from this partner."""
+        objection, and keep mass mailings away from this partner.
+
+        Privacy users record it for anyone, with the channel and proof of
+        the customer's request; a customer only for themselves, and the
+        proof of a customer's own call is not theirs to write (the portal
+        page records the proof of its request)."""
         self._lotus_check_privacy_user(allow_self=True)
+        if not self.env.user.has_group("lotus_gdpr.group_privacy_user"):
+            channel, proof = "portal", None
+        return self._lotus_object_to_marketing(channel, proof)
+
+    @api.multi
+    def _lotus_object_to_marketing(self, channel=None, proof=None):
         channel = channel or self.env.context.get("lotus_channel", "backoffice")
+        if channel not in dict(CHANNELS):
+            # The channel goes into the proof and the audit log: a value of
+            # ours, never text of the caller.
+            raise UserError(_("Unknown channel %r.") % channel[:40])
         Consent = self.env["privacy.consent"].sudo().with_context(
             lotus_actor=self.env.uid)
         newsletter = self.env["privacy.activity"]._lotus_newsletter()
@@ -263,14 +283,14 @@ class ResPartner(models.Model):
             emails = {e.lower() for e in email_split(partner.email or "")}
             Contact = self.env["mail.mass_mailing.contact"].sudo()
             for email in emails:
-                Contact.search([("email", "=ilike", email),
+                Contact.search([("email", "=ilike", escape_psql(email)),
                                 ("opt_out", "=", False)]).write(
                                     {"opt_out": True})
             partner._lotus_engine().message_post(
                 author_id=self.env.user.partner_id.id,
                 body=_("Objected to marketing: every marketing consent is "
                        "withdrawn and no mass mailing reaches this partner."))
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "marketing_objection", partner,
                 ["lotus_marketing_objection"], note="channel: %s" % channel)
         return True
@@ -285,7 +305,7 @@ class ResPartner(models.Model):
             partner._lotus_engine().message_post(
                 author_id=self.env.user.partner_id.id,
                 body=_("Objection to marketing lifted."))
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "marketing_objection_lifted", partner,
                 ["lotus_marketing_objection"])
         return True
@@ -306,7 +326,7 @@ class ResPartner(models.Model):
                 author_id=self.env.user.partner_id.id,
                 body=_("Processing restricted. Reason: %s")
                 % html_escape(reason))
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "restriction", partner, ["lotus_restricted"])
         return True
 
@@ -325,7 +345,7 @@ class ResPartner(models.Model):
                 author_id=self.env.user.partner_id.id,
                 body=_("Restriction of processing lifted. Reason: %s")
                 % html_escape(reason))
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "restriction_lifted", partner, ["lotus_restricted"])
         return True
 
@@ -352,7 +372,7 @@ class ResPartner(models.Model):
         if not self._lotus_privileged():
             privacy = set(vals) & set(PRIVACY_FIELDS)
             if privacy and any(
-                    (partner[f] or False) != (vals[f] or False)
+                    (partner.sudo()[f] or False) != (vals[f] or False)
                     for partner in self for f in privacy):
                 raise UserError(_(
                     "Only a privacy officer can change the privacy state "
@@ -370,7 +390,12 @@ class ResPartner(models.Model):
 
     @api.model
     def _lotus_privileged(self):
-        return bool(self.env.context.get(ENGINE_CONTEXT_KEY)) or \
+        """Privacy officers, and the engine: code that already runs in
+        superuser mode and says so with ENGINE_CONTEXT_KEY (the key alone,
+        which any RPC call can send, grants nothing)."""
+        engine = self.env.uid == SUPERUSER_ID and \
+            bool(self.env.context.get(ENGINE_CONTEXT_KEY))
+        return engine or \
             self.env.user.has_group("lotus_gdpr.group_privacy_officer")
 
     # ------------------------------------------------------------------
@@ -463,17 +488,22 @@ class ResPartner(models.Model):
 
     @api.model
     def _lotus_export_messages(self, partner, threads):
-        """Messages on the subject's records, and those they wrote or
-        received anywhere. Internal notes of staff on the subject's records
-        are included too (they are personal data of the subject)."""
+        """The mails and comments on the subject's own records, and the
+        direct messages they wrote or received. Left out: staff's internal
+        notes (an internal subtype: staff's working notes, not a message
+        to or from the subject) and messages on other people's records
+        (they are the data of those people)."""
         partners = self.sudo().search([("id", "child_of", partner.id)])
-        domain = ["|", ("author_id", "in", partners.ids),
+        domain = ["&", ("model", "=", False),
+                  "|", ("author_id", "in", partners.ids),
                   ("partner_ids", "in", partners.ids)]
         for model_name, ids in threads:
             domain = ["|", "&", ("model", "=", model_name),
                       ("res_id", "in", ids)] + domain
         messages = self.env["mail.message"].sudo().search(
-            [("message_type", "in", ("email", "comment"))] + domain,
+            [("message_type", "in", ("email", "comment")),
+             "|", ("subtype_id", "=", False),
+             ("subtype_id.internal", "=", False)] + domain,
             order="date, id")
         return [{
             "date": msg.date,
@@ -518,7 +548,7 @@ class ResPartner(models.Model):
     def action_lotus_export_html(self):
         self.ensure_one()
         self._lotus_check_privacy_user()
-        self.env["lotus.audit.log"].log("export_viewed", self)
+        self.env["lotus.audit.log"]._log("export_viewed", self)
         return self.env.ref(
             "lotus_gdpr.report_lotus_personal_data").report_action(
                 self, config=False)

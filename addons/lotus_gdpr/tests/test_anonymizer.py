@@ -3,7 +3,7 @@
 import base64
 from unittest import mock
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError
 from odoo.tests.common import SavepointCase
 
 from .common import find_in_database, make_user
@@ -208,9 +208,9 @@ class TestAnonymizer(SavepointCase):
 
     def test_only_officer_anonymises(self):
         """Only the privacy officer may preview or anonymise."""
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.anonymizer.sudo(self.privacy_user).anonymize(self.partner)
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.env["lotus.anonymize.wizard"].sudo(
                 self.privacy_user).create({
                     "reason": "x", "partner_ids": [(6, 0, self.partner.ids)]})

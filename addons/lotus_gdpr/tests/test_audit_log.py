@@ -21,7 +21,7 @@ class TestAuditLog(LotusPrivacyCase):
     def test_admin_cannot_write_or_unlink(self):
         """The administrator cannot change or delete an entry through the
         ORM."""
-        entry = self.Log.log("export", self.partner, ["name", "email"])
+        entry = self.Log._log("export", self.partner, ["name", "email"])
         admin = self.env(user=SUPERUSER_ID)["lotus.audit.log"].browse(
             entry.id)
         with self.assertRaisesRegex(UserError, "append-only"):
@@ -34,7 +34,7 @@ class TestAuditLog(LotusPrivacyCase):
         self.assertEqual(admin.user_id, self.env.user)
         self.assertTrue(admin.exists())
         # who did it is the acting user, not the superuser used to write
-        by_officer = self.Log.sudo(self.officer).log("export", self.partner)
+        by_officer = self.Log.sudo(self.officer)._log("export", self.partner)
         self.assertEqual(by_officer.user_id, self.officer)
         # the officer reads the log but cannot create entries by hand
         with self.assertRaises(AccessError):
@@ -52,12 +52,12 @@ class TestAuditLog(LotusPrivacyCase):
             ["name", "email", "street", "zip", "city", "phone"],
             self.env.ref("lotus_gdpr.activity_delivery"),
             reference="3SXYZ")
-        self.Log.log("rectify", self.partner, ["email", "vat"],
-                     note="request #12")
+        self.Log._log("rectify", self.partner, ["email", "vat"],
+                      note="request #12")
         with self.assertRaises(ValueError):
-            self.Log.log("rectify", self.partner, ["maartje.zw@example.nl"])
+            self.Log._log("rectify", self.partner, ["maartje.zw@example.nl"])
         with self.assertRaises(ValueError):
-            self.Log.log("rectify", self.partner, ["Maartje Zwanenburg"])
+            self.Log._log("rectify", self.partner, ["Maartje Zwanenburg"])
         self.env.cr.execute(
             "SELECT * FROM lotus_audit_log WHERE id > %s", (start,))
         rows = self.env.cr.fetchall()

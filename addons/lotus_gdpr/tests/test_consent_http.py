@@ -41,21 +41,54 @@ class TestConsentLinks(HttpCase):
         finally:
             self.env.cr.acquire()
 
-    def _post(self, url, data):
+    def _post(self, url, data, headers=None):
         self.env.cr.commit()  # pylint: disable=invalid-commit
         self.env.cr.release()
         try:
             return self.opener.post("http://127.0.0.1:%s%s" % (
-                config["http_port"], url), data=data, timeout=20)
+                config["http_port"], url), data=data, headers=headers or {},
+                timeout=20)
         finally:
             self.env.cr.acquire()
+
+    def _answer(self, url, headers=None):
+        """Open a link as a person does: the page, then its button (a
+        page without a button, e.g. an expired link, is the answer)."""
+        page = self._get(url, headers)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        if page.status_code != 200 or not csrf or \
+                "lotus_consent_answer" not in page.text:
+            return page
+        return self._post(url, {"csrf_token": csrf.group(1)}, headers)
+
+    def test_opening_a_link_changes_nothing(self):
+        """P20: a mail scanner that opens (GET) the confirmation or the
+        accept/reject links records nothing: only the button does."""
+        consent, token = self._give()
+        page = self._get("/privacy/consent/confirm/%s" % token)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("lotus_consent_answer", page.text)
+        activity = make_activity(self.env, "HTTP scanned offers",
+                                 lotus_double_opt_in=False)
+        offer = self.Consent.lotus_find_or_create(self.partner, activity)
+        for url in (offer._url(True), offer._url(False)):
+            self.assertEqual(self._get(url).status_code, 200)
+        consent.invalidate_cache()
+        offer.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "pending")
+        self.assertEqual(offer.lotus_state, "requested")
+        self.assertFalse(offer.lotus_event_ids)
+        self.assertEqual(self._answer(
+            "/privacy/consent/confirm/%s" % token).status_code, 200)
+        consent.invalidate_cache()
+        self.assertEqual(consent.lotus_state, "given")
 
     def test_confirm_link_ok_then_used(self):
         """P20: the double opt-in link confirms once, with IP and user agent
         as proof; a second click shows 'already used' and changes nothing."""
         consent, token = self._give()
-        response = self._get("/privacy/consent/confirm/%s" % token,
-                             {"User-Agent": "LotusTestBrowser/1.0"})
+        response = self._answer("/privacy/consent/confirm/%s" % token,
+                                {"User-Agent": "LotusTestBrowser/1.0"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("subscription is confirmed", response.text)
         consent.invalidate_cache()
@@ -67,7 +100,7 @@ class TestConsentLinks(HttpCase):
         self.assertEqual(confirmed.ip_address, "127.0.0.1")
         self.assertEqual(confirmed.user_agent, "LotusTestBrowser/1.0")
         self.assertEqual(confirmed.consent_version, "v1")
-        again = self._get("/privacy/consent/confirm/%s" % token)
+        again = self._answer("/privacy/consent/confirm/%s" % token)
         self.assertEqual(again.status_code, 410)
         self.assertIn("already been used", again.text)
         self.assertEqual(len(consent.lotus_event_ids.filtered(
@@ -80,7 +113,7 @@ class TestConsentLinks(HttpCase):
             [("consent_id", "=", consent.id)]).write({
                 "expires": fields.Datetime.to_string(
                     datetime.utcnow() - timedelta(hours=1))})
-        response = self._get("/privacy/consent/confirm/%s" % token)
+        response = self._answer("/privacy/consent/confirm/%s" % token)
         self.assertEqual(response.status_code, 410)
         self.assertIn("expired", response.text)
         self.assertNotIn("Link Tester", response.text)
@@ -96,13 +129,13 @@ class TestConsentLinks(HttpCase):
         self.assertNotEqual(new_token, token)
         self.assertEqual(self._post(renew, {
             "csrf_token": csrf.group(1)}).status_code, 404)
-        self.assertEqual(self._get(
+        self.assertEqual(self._answer(
             "/privacy/consent/confirm/%s" % new_token).status_code, 200)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "given")
 
     def test_confirm_link_invalid(self):
-        response = self._get("/privacy/consent/confirm/not-a-token")
+        response = self._answer("/privacy/consent/confirm/not-a-token")
         self.assertEqual(response.status_code, 404)
         self.assertIn("not valid", response.text)
 
@@ -112,7 +145,7 @@ class TestConsentLinks(HttpCase):
         never sets, so their proof never held an IP)."""
         headers = {"X-Forwarded-For": "203.0.113.9"}
         consent, token = self._give()
-        self._get("/privacy/consent/confirm/%s" % token, headers)
+        self._answer("/privacy/consent/confirm/%s" % token, headers)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_event_ids[0].ip_address, "127.0.0.1")
         consent.action_withdraw()
@@ -121,8 +154,8 @@ class TestConsentLinks(HttpCase):
         self.patch(type(config), "get", lambda self, key, default=None:
                    True if key == "proxy_mode"
                    else self.options.get(key, default))
-        self._get("/privacy/consent/confirm/%s" % token,
-                  {"X-Forwarded-For": "10.0.0.1, 203.0.113.9"})
+        self._answer("/privacy/consent/confirm/%s" % token,
+                     {"X-Forwarded-For": "10.0.0.1, 203.0.113.9"})
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "given")
         self.assertEqual(consent.lotus_event_ids[0].ip_address, "203.0.113.9")
@@ -134,29 +167,29 @@ class TestConsentLinks(HttpCase):
                                  lotus_double_opt_in=False)
         consent = self.Consent.lotus_find_or_create(self.partner, activity)
         legacy = "/privacy/consent/accept/%d/%s" % (consent.id, consent._token())
-        response = self._get(legacy)
+        response = self._answer(legacy)
         self.assertEqual(response.status_code, 404)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "requested")
 
         accept = consent._url(True)
-        response = self._get(accept, {"User-Agent": "LinkAgent"})
+        response = self._answer(accept, {"User-Agent": "LinkAgent"})
         self.assertEqual(response.status_code, 200)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "given")
         self.assertEqual(consent.lotus_event_ids[0].ip_address, "127.0.0.1")
         self.assertEqual(consent.lotus_event_ids[0].user_agent, "LinkAgent")
-        self.assertEqual(self._get(accept).status_code, 410)
+        self.assertEqual(self._answer(accept).status_code, 410)
 
         reject = consent._url(False)
         # A token of another consent, or of the other choice, is refused
         other = self.Consent.lotus_find_or_create(
             self.env["res.partner"].create({"name": "Other"}), activity)
-        self.assertEqual(self._get(reject.replace(
+        self.assertEqual(self._answer(reject.replace(
             "/%d/" % consent.id, "/%d/" % other.id)).status_code, 404)
-        self.assertEqual(self._get(reject.replace(
+        self.assertEqual(self._answer(reject.replace(
             "/reject/", "/accept/")).status_code, 404)
-        response = self._get(reject)
+        response = self._answer(reject)
         self.assertEqual(response.status_code, 200)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "withdrawn")
@@ -166,7 +199,7 @@ class TestConsentLinks(HttpCase):
         """P20: one click on the unsubscribe link of a newsletter withdraws
         the consent at once, with the proof of the click."""
         consent, token = self._give()
-        self._get("/privacy/consent/confirm/%s" % token)
+        self._answer("/privacy/consent/confirm/%s" % token)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "given")
         mailing = self.env["mail.mass_mailing"].create({
@@ -180,7 +213,7 @@ class TestConsentLinks(HttpCase):
             "db": self.env.cr.dbname, "res_id": self.partner.id,
             "email": email,
             "token": mailing._unsubscribe_token(self.partner.id, email)}))
-        response = self._get(url, {"User-Agent": "MailClient/2"})
+        response = self._answer(url, {"User-Agent": "MailClient/2"})
         self.assertEqual(response.status_code, 200)
         consent.invalidate_cache()
         self.assertEqual(consent.lotus_state, "withdrawn")

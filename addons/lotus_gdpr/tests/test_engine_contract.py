@@ -22,7 +22,7 @@ class TestEngineContract(SavepointCase):
         cls.partner = cls.env["res.partner"].create({"name": "Jan Jansen"})
 
     def test_audit_log_is_append_only(self):
-        entry = self.env["lotus.audit.log"].log("test", self.partner, ["name"])
+        entry = self.env["lotus.audit.log"]._log("test", self.partner, ["name"])
         with self.assertRaises(UserError):
             entry.write({"action": "changed"})
         with self.assertRaises(UserError):

@@ -18,7 +18,11 @@ class TestExport(LotusSubjectCase):
         cls.give_confirmed(cls.anna)
         cls.give_confirmed(cls.lukas)
         cls.anna.message_post(body="Anna called about her printer",
-                              message_type="comment")
+                              message_type="comment",
+                              subtype="mail.mt_comment")
+        # Staff's internal note: their working note, not Anna's data
+        cls.anna.message_post(body="Staff note: Anna was rude",
+                              message_type="comment", subtype="mail.mt_note")
         cls.lukas.message_post(body="Lukas secret note",
                                message_type="comment")
         Users = cls.env["res.users"].with_context(no_reset_password=True)
@@ -51,6 +55,7 @@ class TestExport(LotusSubjectCase):
         self.assertEqual(consent["history"][0]["consent_version"], "v1")
         bodies = " ".join(m["body"] or "" for m in data["messages"])
         self.assertIn("Anna called about her printer", bodies)
+        self.assertNotIn("Anna was rude", bodies)
         text = json.dumps(data, default=str)
         for other in ("lukas", "Lukas", "Kleve"):
             self.assertNotIn(other, text)

@@ -145,7 +145,7 @@ class TestPrivacyRequest(LotusSubjectCase):
             self.assertEqual(request.state, "verified")
         else:
             # Anonymisation is the officer's (the engine checks it)
-            with self.assertRaises(UserError):
+            with self.assertRaises(AccessError):
                 with self.env.cr.savepoint():
                     request.action_process()
             request.sudo(self.users["officer"]).action_process()

@@ -5,6 +5,8 @@
 Every route finds the logged-in customer's own order or return first and
 answers 404 for anything else: a customer can neither see nor create a
 return on another customer's order."""
+import math
+
 from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_encode
 
@@ -146,7 +148,10 @@ class LotusReturnsPortal(CustomerPortal):
             if not key.startswith("qty_") or not (value or "").strip():
                 continue
             try:
-                quantities[int(key[4:])] = float(value.replace(",", "."))
+                qty = float(value.replace(",", "."))
+                if not math.isfinite(qty):  # "nan", "inf" parse as floats
+                    raise ValueError(value)
+                quantities[int(key[4:])] = qty
             except ValueError:
                 error = _("Enter the quantities as numbers.")
         reason = post.get("reason")

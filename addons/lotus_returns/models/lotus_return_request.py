@@ -271,6 +271,14 @@ class LotusReturnRequest(models.Model):
                     })
 
     @api.multi
+    def _lotus_check_staff(self):
+        """The buttons of a return are staff's (salespeople on the returns
+        their rules let them change): a customer, who may read their own
+        returns, changes them only through the portal's form."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+
+    @api.multi
     def _lotus_state_label(self):
         self.ensure_one()
         return dict(self._fields["state"]._description_selection(
@@ -278,6 +286,7 @@ class LotusReturnRequest(models.Model):
 
     @api.multi
     def action_submit(self):
+        self._lotus_check_staff()
         self._lotus_check_state(("draft",), _("Submit"))
         for rec in self:
             if not rec.line_ids:
@@ -293,6 +302,7 @@ class LotusReturnRequest(models.Model):
     def action_approve(self):
         """Approve the return. When the product must come back a return
         receipt is prepared and the return label is mailed (P11)."""
+        self._lotus_check_staff()
         self._lotus_check_state(("requested",), _("Approve"))
         for rec in self:
             rec.write({"state": "approved"})
@@ -304,6 +314,7 @@ class LotusReturnRequest(models.Model):
     @api.multi
     def action_receive(self):
         """The returned product arrived: validate the return receipt."""
+        self._lotus_check_staff()
         self._lotus_check_state(("approved",), _("Product received"))
         for rec in self:
             picking = rec.receipt_picking_id
@@ -321,6 +332,7 @@ class LotusReturnRequest(models.Model):
     def action_refund(self):
         """Create and validate the credit note of the returned lines and
         mail it to the customer's address on the order (P11)."""
+        self._lotus_check_staff()
         for rec in self:
             # Without a return the refund may follow the approval.
             if not (rec.state == "approved" and not rec.return_required):
@@ -337,6 +349,7 @@ class LotusReturnRequest(models.Model):
     def action_send_replacement(self):
         """Ship a replacement (or the repaired product). Staff may do it
         before the product comes back (replacement without return, P9)."""
+        self._lotus_check_staff()
         for rec in self:
             if rec.resolution == "repair":
                 rec._lotus_check_state(("received",), _("Send back repaired"))
@@ -357,6 +370,7 @@ class LotusReturnRequest(models.Model):
 
     @api.multi
     def action_reject(self, reason):
+        self._lotus_check_staff()
         self._lotus_check_state(("draft", "requested", "approved"),
                                 _("Reject"))
         if not (reason or "").strip():
@@ -373,6 +387,7 @@ class LotusReturnRequest(models.Model):
 
     @api.multi
     def action_cancel(self):
+        self._lotus_check_staff()
         self._lotus_check_state(("draft", "requested", "approved"),
                                 _("Cancel"))
         for rec in self:
@@ -383,12 +398,14 @@ class LotusReturnRequest(models.Model):
 
     @api.multi
     def action_draft(self):
+        self._lotus_check_staff()
         self._lotus_check_state(("cancel",), _("Reset to draft"))
         self.write({"state": "draft", "date_closed": False})
         return True
 
     @api.multi
     def action_open_reject_wizard(self):
+        self._lotus_check_staff()
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
@@ -619,6 +636,7 @@ class LotusReturnRequest(models.Model):
 
     @api.multi
     def action_send_label(self):
+        self._lotus_check_staff()
         for rec in self:
             if not rec.email:
                 raise UserError(_(

@@ -80,7 +80,7 @@ class DeliveryCarrier(models.Model):
             self._lotus_check_rule_editor()
         carrier = super(DeliveryCarrier, self).create(vals)
         if vals.get("lotus_recipient_id"):
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "carrier_sharing_rule", carrier,
                 carrier._lotus_shared_fields())
         return carrier
@@ -92,7 +92,7 @@ class DeliveryCarrier(models.Model):
         changed = sorted(set(vals) & set(self._lotus_rule_fields()))
         if changed:
             self._lotus_check_rule_editor()
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "carrier_sharing_rule", self, changed)
         return super(DeliveryCarrier, self).write(vals)
 

@@ -275,7 +275,9 @@ class LotusDemo(models.AbstractModel):
         mail = self.env["mail.mail"].sudo().search(
             [("email_to", "ilike", consent.partner_id.email)],
             order="id desc", limit=1)
-        found = CONFIRM_LINK.search(mail.body_html or "")
+        # The link is made when the mail leaves the queue (lotus_gdpr's
+        # mail.mail): the body as it is sent holds it.
+        found = CONFIRM_LINK.search(mail._lotus_sent_body() if mail else "")
         if not found:
             raise UserError(_("Demo data: no confirmation mail for %s.")
                             % consent.partner_id.display_name)
