@@ -3,7 +3,7 @@
 {
     "name": "Lotus Sales Privacy",
     "summary": "Partners and orders as the privacy policy describes them: names, addresses, carrier-sharing rules, transactional vs marketing mail, order anonymisation",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Sales",
     "website": "https://lotus3dprinters.com",
     "author": "Lotus 3D Printers BV",
@@ -27,6 +27,7 @@
         "views/account_invoice_views.xml",
         "views/portal_templates.xml",
         "report/report_invoice.xml",
+        "report/report_deliveryslip.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
