@@ -22,6 +22,7 @@
         "views/lotus_privacy_disclosure_views.xml",
         "views/res_partner_views.xml",
         "views/delivery_carrier_views.xml",
+        "views/payment_acquirer_views.xml",
         "views/sale_order_views.xml",
         "views/stock_picking_views.xml",
         "views/account_invoice_views.xml",

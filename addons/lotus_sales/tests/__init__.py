@@ -2,6 +2,7 @@ from . import test_partner_names
 from . import test_address_check
 from . import test_carrier_sharing
 from . import test_carrier_api
+from . import test_payment_disclosure
 from . import test_transactional_mail
 from . import test_card_numbers
 from . import test_invoice_report
