@@ -4,6 +4,7 @@ from . import test_carrier_sharing
 from . import test_carrier_api
 from . import test_payment_disclosure
 from . import test_transactional_mail
+from . import test_marketing_orders
 from . import test_card_numbers
 from . import test_invoice_report
 from . import test_order_anonymisation
