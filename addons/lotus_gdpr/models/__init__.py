@@ -17,3 +17,4 @@ from . import lotus_privacy_request
 from . import lotus_portal_token
 from . import lotus_portal_privacy
 from . import lotus_newsletter_signup
+from . import base
