@@ -36,6 +36,7 @@
         "demo/product_demo.xml",
         "demo/stock_inventory_demo.xml",
         "demo/delivery_carrier_demo.xml",
+        "demo/payment_acquirer_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/privacy_demo.xml",
     ],
