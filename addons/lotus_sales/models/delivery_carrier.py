@@ -6,7 +6,7 @@ import logging
 import requests
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -120,6 +120,12 @@ class DeliveryCarrier(models.Model):
             self._lotus_check_rule_editor()
             self.env["lotus.audit.log"].log(
                 "carrier_sharing_rule", self, changed)
+        endpoint = sorted(set(vals) & {"lotus_endpoint_url", "lotus_api_key",
+                                       "delivery_type"})
+        if endpoint:
+            # where the data goes: logged by name, never the URL or key
+            self.env["lotus.audit.log"].log(
+                "carrier_endpoint", self, endpoint)
         return super(DeliveryCarrier, self).write(vals)
 
     @api.multi
@@ -133,30 +139,14 @@ class DeliveryCarrier(models.Model):
         """Why this carrier may not receive personal data now (a list of
         translated sentences, empty when it may)."""
         self.ensure_one()
-        recipient = self.lotus_recipient_id
-        if not recipient:
-            return [_("carrier %s is not linked to a registered recipient "
-                      "(set it on the carrier's Privacy tab)") % self.name]
-        if not self.lotus_activity_id:
-            return [_("carrier %s has no sharing purpose "
-                      "(set it on the carrier's Privacy tab)") % self.name]
-        if not recipient._lotus_allows(self.lotus_activity_id):
-            return [_("%(recipient)s is not registered for '%(activity)s' "
-                      "(Privacy > Register > Recipients)") % {
-                          "recipient": recipient.name,
-                          "activity": self.lotus_activity_id.name}]
-        return []
+        problem = self.env["lotus.privacy.recipient"]._lotus_link_problem(
+            self.lotus_recipient_id, self.lotus_activity_id, self)
+        return [problem] if problem else []
 
     @api.constrains("lotus_recipient_id")
     def _check_lotus_recipient_kind(self):
-        for carrier in self:
-            if carrier.lotus_recipient_id \
-                    and carrier.lotus_recipient_id.kind != "carrier":
-                raise ValidationError(_(
-                    "The registered recipient of carrier %(carrier)s must be "
-                    "of kind 'Carrier', not '%(kind)s'.") % {
-                        "carrier": carrier.name,
-                        "kind": carrier.lotus_recipient_id.kind})
+        self.env["lotus.privacy.recipient"]._lotus_check_link_kind(
+            self, "carrier")
 
     # ------------------------------------------------------------------
     # P8, P3: one way out for carrier data

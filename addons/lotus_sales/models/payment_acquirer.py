@@ -1,7 +1,7 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 # Providers through which no data leaves: the customer pays by their own
 # bank transfer, the shop matches the statement.
@@ -32,12 +32,8 @@ class PaymentAcquirer(models.Model):
 
     @api.constrains("lotus_recipient_id")
     def _check_lotus_recipient_kind(self):
-        for acquirer in self:
-            if acquirer.lotus_recipient_id \
-                    and acquirer.lotus_recipient_id.kind != "payment":
-                raise ValidationError(_(
-                    "The registered recipient of the payment provider %s "
-                    "must be of kind 'Payment provider'.") % acquirer.name)
+        self.env["lotus.privacy.recipient"]._lotus_check_link_kind(
+            self, "payment")
 
     @api.multi
     def _lotus_discloses(self):
@@ -45,21 +41,11 @@ class PaymentAcquirer(models.Model):
         data out; raises UserError when it may not (P22, P23, P25)."""
         self.ensure_one()
         acquirer = self.sudo()
-        recipient = acquirer.lotus_recipient_id
-        if not recipient and acquirer.provider in LOCAL_PROVIDERS:
+        if not acquirer.lotus_recipient_id \
+                and acquirer.provider in LOCAL_PROVIDERS:
             return False
-        if not recipient:
-            raise UserError(_(
-                "The payment provider %s is not linked to a registered "
-                "recipient of personal data: no payment was started. Link "
-                "it on the provider's Privacy tab.") % acquirer.name)
-        activity = acquirer.lotus_activity_id
-        if not activity or not recipient._lotus_allows(activity):
-            raise UserError(_(
-                "%(recipient)s is not a registered recipient for "
-                "'%(activity)s': no payment was started with "
-                "%(acquirer)s.") % {
-                    "recipient": recipient.name,
-                    "activity": activity.name or "-",
-                    "acquirer": acquirer.name})
+        problem = self.env["lotus.privacy.recipient"]._lotus_link_problem(
+            acquirer.lotus_recipient_id, acquirer.lotus_activity_id, self)
+        if problem:
+            raise UserError(_("No payment was started: %s.") % problem)
         return True

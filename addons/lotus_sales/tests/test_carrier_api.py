@@ -156,7 +156,15 @@ class TestCarrierApi(LotusSalesCase):
             self.carrier.send_shipping(self.env["stock.picking"])
 
     def test_api_key_is_secret(self):
-        """The carrier's credentials are readable by administrators only."""
+        """The carrier's credentials are readable by administrators only;
+        a change of where the data goes is in the audit log, without the
+        URL or the key."""
+        log = self.env["lotus.audit.log"].search([
+            ("action", "=", "carrier_endpoint"),
+            ("res_id", "=", self.carrier.id)], limit=1)
+        self.assertEqual(log.field_names,
+                         "delivery_type, lotus_api_key, lotus_endpoint_url")
+        self.assertNotIn("secret-test-key", "%s" % log.note)
         from odoo.addons.lotus_gdpr.tests.common import make_user
         manager = make_user(self.env, "lotus_sales_carrier_manager",
                             ["stock.group_stock_manager"])

@@ -69,7 +69,7 @@ class TestPaymentDisclosure(LotusSalesCase):
         no transaction, and nothing is created."""
         self.psp.activity_ids = [(5, 0, 0)]
         count = self.env["payment.transaction"].search_count([])
-        with self.assertRaisesRegex(UserError, "not a registered recipient"):
+        with self.assertRaisesRegex(UserError, "not registered for"):
             self._pay()
         self.assertEqual(self.env["payment.transaction"].search_count([]),
                          count)
