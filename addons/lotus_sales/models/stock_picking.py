@@ -266,10 +266,15 @@ class StockPicking(models.Model):
 
     @api.multi
     def send_to_shipper(self):
-        """A carrier API without endpoint gets nothing: the delivery says
-        so instead of "sent to the carrier"."""
+        """A carrier API gets outgoing deliveries only (a return receipt
+        keeps the carrier of its delivery, but is no new shipment), and
+        without endpoint nothing: the delivery says so instead of "sent to
+        the carrier"."""
         self.ensure_one()
         carrier = self.carrier_id
+        if carrier.delivery_type == "lotus" \
+                and self.picking_type_code != "outgoing":
+            return False
         if carrier.delivery_type == "lotus" \
                 and not carrier._lotus_endpoint_configured():
             self.carrier_price = carrier.fixed_price

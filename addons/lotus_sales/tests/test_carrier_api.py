@@ -108,6 +108,24 @@ class TestCarrierApi(LotusSalesCase):
         self.assertEqual(self._disclosures(picking).field_names.split(", "),
                          sorted(body["recipient"]))
 
+    def test_return_receipt_is_not_a_new_shipment(self):
+        """P8: receiving a return, even one with the delivery's carrier,
+        sends nothing to the carrier: it is no new shipment."""
+        picking = self._ship()
+        wizard = self.env["stock.return.picking"].with_context(
+            active_id=picking.id, active_ids=picking.ids,
+            active_model="stock.picking").create({})
+        returned = self.env["stock.picking"].browse(
+            wizard._create_returns()[0])
+        self.assertEqual(returned.picking_type_code, "incoming")
+        returned.carrier_id = self.carrier  # e.g. picked up by the carrier
+        for move in returned.move_lines:
+            move.quantity_done = move.product_uom_qty
+        returned.button_validate()
+        self.assertEqual(returned.state, "done")
+        self.assertEqual(len(self.server.received), 1)
+        self.assertFalse(self._disclosures(returned))
+
     def test_unregistered_carrier_gets_nothing(self):
         """P8: a carrier without a registered recipient receives no request
         at all, and the delivery is not validated."""
