@@ -4,7 +4,7 @@
     "name": "Lotus GDPR",
     "summary": "Privacy engine: processing register, recipients, consent "
                "with proof, data subject requests, retention, audit log",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Data Protection",
     "website": "https://lotus3dprinters.com",
     "author": "Lotus 3D Printers BV",
@@ -46,6 +46,7 @@
         "views/privacy_activity_views.xml",
         "views/lotus_privacy_data_category_views.xml",
         "views/lotus_privacy_disclosure_views.xml",
+        "views/lotus_authority_disclosure_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_company_views.xml",
         "report/privacy_register_report.xml",

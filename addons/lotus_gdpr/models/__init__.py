@@ -20,3 +20,4 @@ from . import lotus_newsletter_signup
 from . import mail_mail
 from . import mail_thread
 from . import ir_attachment
+from . import base

@@ -5,6 +5,10 @@ from odoo.exceptions import AccessError, UserError
 
 from .privacy_activity import LEGAL_GROUNDS
 
+# What record_disclosure() records besides recipient, purpose and fields.
+DETAIL_FIELDS = ("legal_reference", "request_date", "data_category_ids",
+                 "confidential", "confidential_reason")
+
 
 class LotusPrivacyDisclosure(models.Model):
     """Personal data that left the system: to whom, for what, which
@@ -44,6 +48,24 @@ class LotusPrivacyDisclosure(models.Model):
     outside_eea = fields.Boolean(
         "Outside the EEA", readonly=True,
         help="The recipient was established outside the EEA at the time.")
+    legal_reference = fields.Char(
+        readonly=True,
+        help="The provision of law that obliges the disclosure (for a "
+             "disclosure to an authority).")
+    request_date = fields.Date(
+        readonly=True, help="Date of the authority's request.")
+    data_category_ids = fields.Many2many(
+        "lotus.privacy.data.category", "lotus_privacy_disclosure_category_rel",
+        "disclosure_id", "category_id", string="Data categories",
+        readonly=True)
+    confidential = fields.Boolean(
+        readonly=True,
+        help="The authority asked that the data subject is not told (e.g. "
+             "a criminal investigation): the disclosure is left out of the "
+             "data subject's access export.")
+    confidential_reason = fields.Text(
+        "Why confidential", readonly=True,
+        groups="lotus_gdpr.group_privacy_user")
 
     @api.multi
     def name_get(self):
@@ -67,7 +89,8 @@ class LotusPrivacyDisclosure(models.Model):
 
     @api.model
     def record_disclosure(self, recipient, records, field_names, activity,
-                          reference=None, partners=None, legal_ground=None):
+                          reference=None, partners=None, legal_ground=None,
+                          details=None):
         """Record that ``field_names`` of ``records`` go to ``recipient``
         for ``activity``. Every addon calls this before personal data
         leaves the system.
@@ -85,6 +108,9 @@ class LotusPrivacyDisclosure(models.Model):
         ``legal_ground``, when given, is the ground the caller relies on
         (e.g. 'legal_obligation' for a demand of the police): it must be
         the purpose's registered ground.
+        ``details`` adds what a disclosure to an authority records besides:
+        a dict with keys among ``DETAIL_FIELDS`` (legal reference, request
+        date, data categories, confidential with its reason).
         Returns the new ``lotus.privacy.disclosure``.
 
         Called by the flows of employees (and in superuser mode), never by
@@ -98,6 +124,16 @@ class LotusPrivacyDisclosure(models.Model):
         recipient.ensure_one()
         activity.ensure_one()
         field_names = sorted(set(field_names or []))
+        details = dict(details or {})
+        unknown = set(details) - set(DETAIL_FIELDS)
+        if unknown:
+            raise UserError(_("A disclosure does not record %s.")
+                            % ", ".join(sorted(unknown)))
+        if details.get("confidential") and not (
+                details.get("confidential_reason") or "").strip():
+            raise UserError(_(
+                "A confidential disclosure needs the reason why the data "
+                "subject is not told (e.g. the authority's order)."))
         if not field_names:
             raise UserError(_(
                 "No fields named for the disclosure to %s: list the fields "
@@ -141,7 +177,7 @@ class LotusPrivacyDisclosure(models.Model):
                     "their personal data goes only to essential recipients, "
                     "and %s is not one. Lift the restriction first or leave "
                     "them out.") % (len(restricted), recipient.name))
-        disclosure = self.sudo().create({
+        disclosure = self.sudo().create(dict(details, **{
             "recipient_id": recipient.id,
             "activity_id": activity.id,
             "legal_ground": activity.lotus_legal_ground,
@@ -153,11 +189,14 @@ class LotusPrivacyDisclosure(models.Model):
             "reference": reference or False,
             "outside_eea": not recipient.is_eea,
             "user_id": self.env.uid,
-        })
+        }))
+        note = "disclosure #%d to recipient #%d (%s) for activity #%d" % (
+            disclosure.id, recipient.id, recipient.kind, activity.id)
+        if disclosure.confidential:
+            note += "; confidential, left out of the access export: %s" % (
+                details["confidential_reason"].strip())
         self.env["lotus.audit.log"]._log(
-            "disclosure", records, field_names,
-            note="disclosure #%d to recipient #%d (%s) for activity #%d" % (
-                disclosure.id, recipient.id, recipient.kind, activity.id))
+            "disclosure", records, field_names, note=note)
         # The caller (a shipment, a payment) may not read disclosures
         # itself: it gets the record as recorded, in superuser mode.
         return disclosure

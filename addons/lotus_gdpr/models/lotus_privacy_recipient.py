@@ -157,6 +157,38 @@ class LotusPrivacyRecipient(models.Model):
         return bool(recipient.active and activity.active
                     and activity in recipient.activity_ids)
 
+    @api.model
+    def _lotus_link_problem(self, recipient, activity, holder):
+        """Why ``holder`` (a carrier, a payment provider: whatever hands
+        personal data to ``recipient`` for ``activity``) may not do so
+        now, as a translated sentence; False when it may."""
+        if not recipient:
+            return _("%s is not linked to a registered recipient (set it "
+                     "on its Privacy tab)") % holder.display_name
+        if not activity:
+            return _("%s has no sharing purpose (set it on its Privacy "
+                     "tab)") % holder.display_name
+        if not recipient._lotus_allows(activity):
+            return _("%(recipient)s is not registered for '%(activity)s' "
+                     "(Privacy > Register > Recipients)") % {
+                         "recipient": recipient.sudo().name,
+                         "activity": activity.sudo().name}
+        return False
+
+    @api.model
+    def _lotus_check_link_kind(self, holders, kind):
+        """Constraint of the models that link to a recipient through
+        ``lotus_recipient_id``: the recipient is of ``kind``."""
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for holder in holders:
+            recipient = holder.lotus_recipient_id
+            if recipient and recipient.kind != kind:
+                raise ValidationError(_(
+                    "The registered recipient of %(holder)s must be of kind "
+                    "'%(kind)s', not '%(actual)s'.") % {
+                        "holder": holder.display_name, "kind": kinds[kind],
+                        "actual": kinds.get(recipient.kind, recipient.kind)})
+
     @api.multi
     def action_view_disclosures(self):
         self.ensure_one()

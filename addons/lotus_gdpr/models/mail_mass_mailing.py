@@ -1,7 +1,7 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
 
@@ -21,31 +21,102 @@ class MailMassMailing(models.Model):
              "this activity. Partners who object to marketing or whose "
              "processing is restricted are always skipped.")
 
+    @api.model
+    def _lotus_subject_resolver(self, model_name):
+        """How a record of ``model_name`` leads to its data subject:
+        ``(partner_field, email_field)``, either may be None; None when it
+        leads nowhere. Registered personal models name their subject field
+        to the engine (``_lotus_subject_field``); others are resolved by a
+        stored ``partner_id`` or e-mail field."""
+        Model = self.env[model_name]
+
+        def stored(name, comodel=None):
+            field = Model._fields.get(name)
+            return bool(field and field.store and field.column_type and (
+                comodel is None or field.comodel_name == comodel))
+
+        if model_name == "res.partner":
+            return ("id", None)
+        Mixin = self.env["lotus.personal.data.mixin"]
+        partner_field = Model._lotus_subject_field() \
+            if model_name in Mixin._lotus_personal_models() else "partner_id"
+        if not stored(partner_field, "res.partner"):
+            partner_field = None
+        email_field = next((name for name in ("email", "email_from")
+                            if stored(name)), None)
+        if not partner_field and not email_field:
+            return None
+        return (partner_field, email_field)
+
+    @api.constrains("mailing_model_id")
+    def _check_lotus_mailing_model(self):
+        """A mailing goes only to records whose data subject is known: the
+        consent, objection and restriction are the subject's."""
+        for mailing in self:
+            model = mailing.mailing_model_real
+            if model and model in self.env \
+                    and not self._lotus_subject_resolver(model):
+                raise ValidationError(_(
+                    "'%s' cannot be the target of a mailing: its records "
+                    "lead to no contact or e-mail address, so consent and "
+                    "objections cannot be checked. Choose contacts, a "
+                    "mailing list or another model.") % (
+                        self.env[model]._description or model))
+
     @api.multi
     def _lotus_filter_recipients(self, res_ids):
-        """Drop the ids of ``res_ids`` that may not receive this mailing."""
+        """Drop the ids of ``res_ids`` that may not receive this mailing:
+        each record is resolved to its data subject (a contact, or an
+        e-mail address matched against the contacts) and kept only when
+        the subject may receive marketing for the mailing's activity."""
         self.ensure_one()
         if not res_ids:
             return res_ids
         activity = self.lotus_activity_id
         Partner = self.env["res.partner"].sudo()
         target = self.env[self.mailing_model_real].sudo()
-        if target._name == "res.partner":
-            allowed = set(Partner.browse(res_ids)._lotus_marketing_allowed(
-                activity).ids)
-            return [i for i in res_ids if i in allowed]
-        mail_field = "email" if "email" in target._fields else (
-            "email_from" if "email_from" in target._fields else None)
-        if not mail_field:
-            return res_ids
-        self.env.cr.execute(
-            "SELECT id, lower(substring(%s, '([^ ,;<@]+@[^> ,;]+)')) "
-            "FROM %s WHERE id IN %%s" % (mail_field, target._table),
-            [tuple(res_ids)])
-        emails = dict(self.env.cr.fetchall())
+        resolver = self._lotus_subject_resolver(target._name)
+        if not resolver:
+            raise UserError(_(
+                "'%s' cannot be the target of a mailing: its records lead "
+                "to no contact or e-mail address, so consent and objections "
+                "cannot be checked.") % (target._description or target._name))
+        partner_field, email_field = resolver
+        columns = ", ".join([
+            '"%s"' % partner_field if partner_field else "NULL",
+            "lower(substring(\"%s\", '([^ ,;<@]+@[^> ,;]+)'))" % email_field
+            if email_field else "NULL"])
+        # Identifiers come from the model's fields, not from input.
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            'SELECT id, %s FROM "%s" WHERE id IN %%s' % (
+                columns, target._table), [tuple(res_ids)])
+        rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        partner_ids = {row[0] for row in rows.values() if row[0]}
+        allowed = set(Partner.browse(list(partner_ids))
+                      ._lotus_marketing_allowed(activity).ids)
+        emails = {row[1] for row in rows.values() if not row[0] and row[1]}
         blocked = Partner._lotus_marketing_blocked_emails(
-            {e for e in emails.values() if e}, activity)
-        return [i for i in res_ids if emails.get(i) not in blocked]
+            emails, activity) if emails else set()
+        kept = []
+        for res_id in res_ids:
+            partner_id, email = rows.get(res_id, (None, None))
+            if partner_id:
+                if partner_id in allowed:
+                    kept.append(res_id)
+            elif email and email not in blocked:
+                kept.append(res_id)
+        return kept
+
+    def _get_seen_list(self):
+        """Odoo reads the e-mail column of the target for the addresses
+        already mailed; a target without one (sale orders) is mailed
+        through its contact, so there is no address column to read, and
+        the composer, which then sees no address per record, would take
+        every record after the first for a duplicate: no seen list."""
+        target = self.env[self.mailing_model_real]
+        if "email" in target._fields or "email_from" in target._fields:
+            return super(MailMassMailing, self)._get_seen_list()
+        return None
 
     def get_recipients(self):
         res_ids = super(MailMassMailing, self).get_recipients()

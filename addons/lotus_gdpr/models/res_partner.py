@@ -484,7 +484,31 @@ class ResPartner(models.Model):
                 } for ev in consent.lotus_event_ids.sorted("id")],
             })
         data["messages"] = self._lotus_export_messages(partner, threads)
+        data["disclosures"] = self._lotus_export_disclosures(partner)
         return data
+
+    @api.model
+    def _lotus_export_disclosures(self, partner):
+        """GDPR art. 15(1)(c): to whom the subject's data went, when, for
+        what and which data. A disclosure to an authority marked
+        confidential is left out (the audit log says why)."""
+        partners = self.sudo().search([("id", "child_of", partner.id)])
+        disclosures = self.env["lotus.privacy.disclosure"].sudo().search([
+            ("partner_ids", "in", partners.ids),
+            ("confidential", "=", False)], order="id")
+        return [{
+            "date": disclosure.create_date,
+            "recipient": disclosure.recipient_id.name,
+            "recipient_kind": self._lotus_export_value(
+                disclosure, "recipient_kind"),
+            "purpose": disclosure.activity_id.name,
+            "legal_ground": self._lotus_export_value(
+                disclosure, "legal_ground"),
+            "legal_reference": disclosure.legal_reference or None,
+            "fields": disclosure.field_names or None,
+            "data_categories": disclosure.data_category_ids.mapped("name"),
+            "outside_eea": disclosure.outside_eea,
+        } for disclosure in disclosures]
 
     @api.model
     def _lotus_export_messages(self, partner, threads):

@@ -1,6 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import LotusSubjectCase
 
@@ -50,6 +50,25 @@ class TestMarketing(LotusSubjectCase):
                 "mailing_domain": repr([("id", "in", self.partners.ids)]),
             })
         return self.env["mail.mass_mailing"].create(values)
+
+    def test_list_contacts_as_target_model(self):
+        """P20, P29: a mailing whose target is the list contacts themselves
+        is filtered on the mail that goes out, like one to a list."""
+        mailing = self._mailing()
+        mailing.write({
+            "mailing_model_id": self.env.ref(
+                "mass_mailing.model_mail_mass_mailing_contact").id,
+            "mailing_domain": repr([("id", "in", self.contacts.ids)])})
+        self.anna.action_object_to_marketing()
+        self.assertEqual(self._sent_to(mailing), {
+            "lukas@lotus.test", "piet@lotus.test"})
+
+    def test_unresolvable_target_refused(self):
+        """P20: a model whose records lead to no contact or address is
+        refused as the target of a mailing, with the reason."""
+        with self.assertRaisesRegex(ValidationError, "cannot be the target"):
+            self._mailing().mailing_model_id = self.env.ref(
+                "base.model_res_country")
 
     def _sent_to(self, mailing):
         mailing.send_mail()

@@ -3,6 +3,7 @@ from . import delivery_carrier
 from . import sale_order
 from . import account_invoice
 from . import stock_picking
+from . import payment_acquirer
 from . import payment_transaction
 from . import lotus_privacy_disclosure
 from . import lotus_demo

@@ -12,6 +12,32 @@ class PaymentTransaction(models.Model):
     _inherit = ["payment.transaction", "lotus.personal.data.mixin"]
 
     @api.model
+    def create(self, vals):
+        """P22, P23, P25: a transaction hands the payer's data to the
+        provider: refused before anything is created when the provider is
+        not a registered recipient, recorded as a disclosure otherwise."""
+        acquirer = self.env["payment.acquirer"].browse(
+            vals.get("acquirer_id") or [])
+        discloses = bool(acquirer) and acquirer._lotus_discloses()
+        transaction = super(PaymentTransaction, self).create(vals)
+        if discloses:
+            transaction._lotus_record_payment_disclosure()
+        return transaction
+
+    @api.multi
+    def _lotus_record_payment_disclosure(self):
+        """Record the fields this transaction carries to its provider."""
+        self.ensure_one()
+        acquirer = self.acquirer_id.sudo()
+        carried = [name for name in list(self._lotus_personal_fields())
+                   + ["partner_country_id", "reference", "amount"]
+                   if self[name]]
+        return self.env["lotus.privacy.disclosure"].record_disclosure(
+            acquirer.lotus_recipient_id, self, carried,
+            acquirer.lotus_activity_id, reference=self.reference,
+            partners=self.partner_id)
+
+    @api.model
     def _lotus_personal_fields(self):
         return {
             "partner_name": "placeholder",

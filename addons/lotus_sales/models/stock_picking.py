@@ -156,7 +156,11 @@ class StockPicking(models.Model):
         outgoing delivery with a carrier is built and recorded, then the
         stock moves."""
         self._lotus_check_before_shipping()
-        for picking in self._lotus_outgoing().filtered("carrier_id"):
+        # A label carrier gets its data on the printed slip now; a carrier
+        # API gets it from send_to_shipper, which records what it sent.
+        for picking in self._lotus_outgoing().filtered(
+                lambda p: p.carrier_id
+                and p.carrier_id.delivery_type != "lotus"):
             picking._lotus_shipping_payload()
         res = super(StockPicking, self).action_done()
         self._lotus_send_tracking_mail()
@@ -188,34 +192,99 @@ class StockPicking(models.Model):
         return {key: readers[key]() for key in keys}
 
     @api.multi
-    def _lotus_shipping_payload(self):
-        """P8, P3: the personal data of this delivery that its carrier gets.
+    def _lotus_shipping_data(self):
+        """P8, P3: the personal data of this delivery that its carrier may
+        get, nothing recorded yet.
 
         Returns a dict with exactly the fields of the carrier's sharing
         rule that have a value (keys among name, company, street, zip,
-        city, country, phone, email) and nothing else, and records the
-        disclosure (to whom, which fields, for which purpose) through
-        lotus_gdpr. Shipment data that is not personal (reference, weight,
-        packages) is the carrier integration's business.
+        city, country, phone, email) and nothing else.
 
-        Refuses (UserError, nothing recorded) when the picking has no
-        carrier, the carrier is not a registered recipient for its sharing
-        purpose, an address is incomplete, or the customer's processing is
-        restricted and the recipient is not essential."""
+        Refuses (UserError) when the picking has no carrier, the carrier
+        is not a registered recipient for its sharing purpose, an address
+        is incomplete, or the customer's processing is restricted and the
+        recipient is not essential."""
         self.ensure_one()
         if not self.carrier_id:
             raise UserError(_(
                 "%s has no carrier: there is nobody to share the delivery "
                 "data with. Choose a carrier first.") % self.name)
         self._lotus_check_before_shipping()
+        values = self._lotus_shipping_values(
+            self.carrier_id._lotus_shared_fields())
+        return {key: value for key, value in values.items() if value}
+
+    @api.multi
+    def _lotus_record_shipping_disclosure(self, payload):
+        """Record that the keys of ``payload`` went to the carrier."""
+        self.ensure_one()
         carrier = self.carrier_id
-        values = self._lotus_shipping_values(carrier._lotus_shared_fields())
-        payload = {key: value for key, value in values.items() if value}
-        self.env["lotus.privacy.disclosure"].record_disclosure(
+        return self.env["lotus.privacy.disclosure"].record_disclosure(
             carrier.lotus_recipient_id, self, list(payload),
             carrier.lotus_activity_id, reference=self.name,
             partners=self._lotus_data_subjects())
+
+    @api.multi
+    def _lotus_shipping_payload(self):
+        """P8, P3: the payload of ``_lotus_shipping_data()``, recorded as
+        disclosed to the carrier (to whom, which fields, for which
+        purpose) through lotus_gdpr."""
+        payload = self._lotus_shipping_data()
+        self._lotus_record_shipping_disclosure(payload)
         return payload
+
+    @api.multi
+    def _lotus_shipment_data(self):
+        """What a carrier gets besides the rule's fields: nothing
+        personal (reference, weight, packages, service)."""
+        self.ensure_one()
+        return {
+            "reference": self.name,
+            "weight": self.shipping_weight or self.weight or 0.0,
+            "weight_uom": self.weight_uom_id.name or "kg",
+            "packages": max(len(self.package_ids),
+                            self.number_of_packages or 0, 1),
+            "service": self.carrier_id.name,
+        }
+
+    @api.multi
+    def _lotus_label_lines(self):
+        """Lines of the delivery address on the delivery slip: only the
+        fields of the carrier's rule (without carrier, the address without
+        phone and email)."""
+        self.ensure_one()
+        if self.carrier_id:
+            keys = self.carrier_id._lotus_shared_fields()
+        else:
+            keys = ["name", "company", "street", "zip", "city", "country"]
+        values = self._lotus_shipping_values(keys)
+        if values.get("zip") and values.get("city"):
+            values["zip"] = "%s %s" % (values["zip"], values.pop("city"))
+        order = ["company", "name", "street", "zip", "city", "country",
+                 "phone", "email"]
+        return [values[key] for key in order if values.get(key)]
+
+    @api.multi
+    def send_to_shipper(self):
+        """A carrier API gets outgoing deliveries only (a return receipt
+        keeps the carrier of its delivery, but is no new shipment), and
+        without endpoint nothing: the delivery says so instead of "sent to
+        the carrier"."""
+        self.ensure_one()
+        carrier = self.carrier_id
+        if carrier.delivery_type == "lotus" \
+                and self.picking_type_code != "outgoing":
+            return False
+        if carrier.delivery_type == "lotus" \
+                and not carrier._lotus_endpoint_configured():
+            self.carrier_price = carrier.fixed_price
+            self.message_post(body=_(
+                "Nothing was sent to %s: its delivery method has no "
+                "shipment endpoint configured. Hand the parcel over with "
+                "the delivery slip, or ask an administrator to configure "
+                "the endpoint.") % carrier.name)
+            return False
+        return super(StockPicking, self).send_to_shipper()
 
     # ------------------------------------------------------------------
     # P4, P19: the tracking mail goes to every customer
