@@ -78,7 +78,19 @@ NOT_PERSONAL = {
     ("lotus.privacy.recipient", "email"): "a company's business address",
     ("delivery.carrier", "lotus_recipient_partner_id"): "a carrier: a "
                                                         "company",
+    ("*", "salesman_id"): "the salesperson: staff",
     ("helpdesk.ticket.team", "alias_contact"): "a setting, not a value",
+    ("helpdesk.ticket.team", "user_ids"): "the team's employees",
+    ("crm.team", "favorite_user_ids"): "employees' favourites",
+    ("res.company", "user_ids"): "access rights of users; a portal user "
+                                 "is anonymised by the erasure",
+    ("res.partner", "parent_id"): "the company a contact belongs to: "
+                                  "contacts are erased with their parent",
+    ("res.partner", "commercial_partner_id"): "the company a contact "
+                                              "belongs to: contacts are "
+                                              "erased with their parent",
+    ("stock.warehouse", "partner_id"): "the warehouse's address: the shop",
+    ("mail.mass_mailing", "email_from"): "the shop's sender address",
     ("res.company", "lotus_return_address_id"): "the shop's own return "
                                                 "address",
     ("lotus.privacy.disclosure", "partner_ids"): "accountability (art. "
@@ -104,6 +116,7 @@ ENGINE_COPIES = {
         "subject": "chatter clean-up", "email_from": "chatter clean-up",
         "reply_to": "chatter clean-up", "record_name": "chatter clean-up",
         "partner_ids": "chatter clean-up", "res_id": "chatter clean-up",
+        "needaction_partner_ids": "chatter clean-up",
     },
     "mail.mail": {
         "body_html": "chatter clean-up", "email_to": "chatter clean-up",
@@ -124,6 +137,9 @@ ENGINE_COPIES = {
                   "login": "portal user anonymised",
                   "signature": "portal user anonymised"},
 }
+
+# Copies that belong to a chatter message: cleaned with it.
+MESSAGE_CHILDREN = ("mail.mail", "mail.tracking.value", "mail.notification")
 
 # Names of char fields that hold contact data wherever they appear.
 CONTACT_FIELD = re.compile(
@@ -499,37 +515,42 @@ class LotusPrivacyFinder(models.AbstractModel):
 
     @api.model
     def _classify(self, partners, all_ids, terms, hits):
+        """Whether the engine covers each hit. A record the erasure
+        processes covers its declared fields, and its links to the person
+        (they point to a partner the erasure anonymises); chatter copies
+        are covered when the engine cleans their message."""
         registered = self._registered()
         processed = self._processed_ids(partners, all_ids)
         msg_ids = {res_id for (name, res_id, _f) in hits
                    if name == "mail.message"}
-        mail_ids = [res_id for (name, res_id, _f) in hits
-                    if name == "mail.mail"]
-        mail_message = {}
-        if mail_ids:
-            self.env.cr.execute(
-                "SELECT id, mail_message_id FROM mail_mail WHERE id = ANY(%s)",
-                (mail_ids,))
-            mail_message = dict(self.env.cr.fetchall())
-            msg_ids |= set(mail_message.values())
+        message_of = {}
+        for name in MESSAGE_CHILDREN:
+            ids = [res_id for (model, res_id, _f) in hits if model == name]
+            if ids:
+                self.env.cr.execute(
+                    'SELECT id, mail_message_id FROM "%s" WHERE id = ANY(%%s)'
+                    % self.env[name]._table, (ids,))
+                message_of[name] = dict(self.env.cr.fetchall())
+                msg_ids |= set(message_of[name].values())
         covered_msgs = self._covered_messages(
             msg_ids, all_ids, terms["emails"], processed)
         own = set(all_ids)
         result = []
         for (name, res_id, field_name), kinds in sorted(hits.items()):
             rule = registered.get(name, {}).get(field_name)
-            if name in ("mail.message", "mail.tracking.value",
-                        "mail.notification"):
-                covered = bool(rule) and (
-                    res_id in covered_msgs if name == "mail.message"
-                    else True)
-            elif name == "mail.mail":
+            if name == "mail.message":
+                covered = bool(rule) and res_id in covered_msgs
+            elif name in MESSAGE_CHILDREN:
                 covered = bool(rule) and \
-                    mail_message.get(res_id) in covered_msgs
+                    message_of[name].get(res_id) in covered_msgs
             elif name in ENGINE_COPIES:
                 covered = bool(rule)
+            elif res_id in processed.get(name, ()):
+                if not rule and kinds == {"link"}:
+                    rule = _("erased with the subject")
+                covered = bool(rule)
             else:
-                covered = bool(rule) and res_id in processed.get(name, ())
+                covered = False
             if name == "res.partner" and res_id not in own and \
                     kinds & {"email", "phone"} and \
                     field_name in ("email", "phone", "mobile"):
