@@ -56,8 +56,8 @@ class TestPrivacyLookup(SavepointCase):
         return lookup
 
     def hits(self, lookup, model=UNKNOWN):
-        return {(l.res_id, l.field_name): l for l in lookup.line_ids
-                if l.model == model}
+        return {(line.res_id, line.field_name): line
+                for line in lookup.line_ids if line.model == model}
 
     def test_link_email_phone_name(self):
         """P28: from a contact the lookup finds the records of a model the
