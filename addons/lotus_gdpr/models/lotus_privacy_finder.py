@@ -509,9 +509,15 @@ class LotusPrivacyFinder(models.AbstractModel):
         for kind, (likes, _regex, insensitive, digits) in sorted(
                 patterns.items()):
             if digits:
-                wheres.append("translate(%s, '%s', '') LIKE ANY(%%s)" % (
-                    joined, PHONE_SEPARATORS))
-                params_where.append(likes)
+                # The last two digits are written together in every
+                # common format: a plain LIKE on them first, translate()
+                # only on the rows that pass.
+                wheres.append(
+                    "(%s LIKE ANY(%%s) AND translate(%s, '%s', '') "
+                    "LIKE ANY(%%s))" % (joined, joined, PHONE_SEPARATORS))
+                params_where += [
+                    sorted({"%%%s%%" % like.strip("%")[-2:]
+                            for like in likes}), likes]
             elif insensitive:
                 insensitive_likes += likes
             else:
