@@ -218,14 +218,15 @@ class LotusPrivacyFinder(models.AbstractModel):
         digits = re.sub(r"\D", "", value)
         if len(digits) < 6:
             return False
+        number = None
         if phonenumbers:
             try:
                 number = phonenumbers.parse(
                     value, (region or self._default_region()))
-                return (str(number.country_code),
-                        str(number.national_number))
             except phonenumbers.NumberParseException:
-                pass
+                number = None
+        if number:
+            return (str(number.country_code), str(number.national_number))
         return ("", digits.lstrip("0"))
 
     @api.model

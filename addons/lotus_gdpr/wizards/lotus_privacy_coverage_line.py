@@ -12,7 +12,7 @@ class LotusPrivacyCoverageLine(models.TransientModel):
     _description = "Personal data outside the privacy engine"
     _order = "records desc, model, field_name"
 
-    model = fields.Char("Model", readonly=True)
+    model = fields.Char(readonly=True)
     model_description = fields.Char("Kind of record", readonly=True)
     field_name = fields.Char("Field", readonly=True)
     field_label = fields.Char("Field label", readonly=True)
@@ -21,7 +21,7 @@ class LotusPrivacyCoverageLine(models.TransientModel):
         help="A link to a partner or user, a contact field (e-mail, phone, "
              "address), or the text of a record linked to a partner.")
     records = fields.Integer(
-        "Records", readonly=True, help="Records where the field is set.")
+        readonly=True, help="Records where the field is set.")
 
     @api.model
     def create(self, vals):

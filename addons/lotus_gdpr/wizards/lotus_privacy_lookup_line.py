@@ -21,7 +21,7 @@ class LotusPrivacyLookupLine(models.TransientModel):
 
     lookup_id = fields.Many2one(
         "lotus.privacy.lookup", required=True, ondelete="cascade")
-    model = fields.Char("Model", readonly=True)
+    model = fields.Char(readonly=True)
     model_description = fields.Char("Kind of record", readonly=True)
     res_id = fields.Integer("Record ID", readonly=True)
     record_name = fields.Char("Record", readonly=True)
@@ -128,8 +128,8 @@ class LotusPrivacyLookupLine(models.TransientModel):
         if self.model == "res.partner":
             blocks = self.env["lotus.anonymizer"]._blocks(model, record.ids)
             if blocks:
-                raise UserError(_("%s cannot be removed: %s") % (
-                    self.record_name, blocks[record.id]))
+                raise UserError(_("%(record)s cannot be removed: %(why)s") % {
+                    "record": self.record_name, "why": blocks[record.id]})
         if archive:
             if "active" not in model._fields:
                 raise UserError(_(
