@@ -179,20 +179,23 @@ class LotusPrivacyFinder(models.AbstractModel):
     # Access
     # ------------------------------------------------------------------
     @api.model
+    def _check_group(self, group, message):
+        """Raise ``message`` unless the caller is in ``group``."""
+        if self.env.uid != SUPERUSER_ID and \
+                not self.env.user.has_group(group):
+            raise AccessError(message)
+
+    @api.model
     def _check_privacy_user(self):
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
-                "lotus_gdpr.group_privacy_user"):
-            raise AccessError(_(
-                "Only privacy users may look up a person or see the "
-                "coverage of the privacy engine."))
+        self._check_group("lotus_gdpr.group_privacy_user", _(
+            "Only privacy users may look up a person or see the "
+            "coverage of the privacy engine."))
 
     @api.model
     def _check_privacy_officer(self):
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
-                "lotus_gdpr.group_privacy_officer"):
-            raise AccessError(_(
-                "Only a privacy officer may remove records found by the "
-                "privacy lookup."))
+        self._check_group("lotus_gdpr.group_privacy_officer", _(
+            "Only a privacy officer may remove records found by the "
+            "privacy lookup."))
 
     # ------------------------------------------------------------------
     # Normalisation of the search terms
