@@ -291,12 +291,18 @@ class LotusPrivacyFinder(models.AbstractModel):
         if terms["phones"]:
             alternatives = []
             likes = set()
+            tails = set()
             for code, national in terms["phones"]:
                 prefix = "(\\+|00)%s0?|0" % code if code else "0"
                 alternatives.append("(%s)?%s" % (prefix, national))
                 likes.add("%%%s%%" % national)
+                # The last four digits as they are written: together or
+                # as two pairs (06 12 34 56 78).
+                tails.update("%%%s%s%s%%" % (national[-4:-2], sep,
+                                             national[-2:])
+                             for sep in ("", " ", "-", "."))
             patterns["phone"] = (
-                sorted(likes),
+                (sorted(tails), sorted(likes)),
                 "(?<![0-9])(%s)(?![0-9])" % "|".join(alternatives),
                 False, True)
         if terms["names"]:
@@ -513,15 +519,13 @@ class LotusPrivacyFinder(models.AbstractModel):
         for kind, (likes, _regex, insensitive, digits) in sorted(
                 patterns.items()):
             if digits:
-                # The last two digits are written together in every
-                # common format: a plain LIKE on them first, translate()
+                # A plain LIKE on the last four digits first, translate()
                 # only on the rows that pass.
+                tails, numbers = likes
                 wheres.append(
                     "(%s LIKE ANY(%%s) AND translate(%s, '%s', '') "
                     "LIKE ANY(%%s))" % (joined, joined, PHONE_SEPARATORS))
-                params_where += [
-                    sorted({"%%%s%%" % like.strip("%")[-2:]
-                            for like in likes}), likes]
+                params_where += [tails, numbers]
             elif insensitive:
                 insensitive_likes += likes
             else:

@@ -99,11 +99,13 @@ class LotusPrivacyLookupLine(models.TransientModel):
     @api.multi
     def action_archive_record(self):
         """Archive a record the engine does not cover (officer)."""
+        self.env["lotus.privacy.finder"]._check_privacy_officer()
         return self._lotus_remove(archive=True)
 
     @api.multi
     def action_delete_record(self):
         """Delete a record the engine does not cover (officer)."""
+        self.env["lotus.privacy.finder"]._check_privacy_officer()
         return self._lotus_remove(archive=False)
 
     @api.multi
