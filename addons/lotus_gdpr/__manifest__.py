@@ -37,6 +37,8 @@
         "templates/consent_templates.xml",
         "report/lotus_personal_data_report.xml",
         "views/lotus_privacy_request_views.xml",
+        "views/lotus_privacy_lookup_views.xml",
+        "views/lotus_privacy_coverage_line_views.xml",
         "views/privacy_consent_views.xml",
         "views/res_partner_views.xml",
         "data/lotus_privacy_data_category_data.xml",

@@ -5,6 +5,7 @@ from . import lotus_privacy_disclosure
 from . import res_partner
 from . import lotus_retention_term
 from . import lotus_anonymizer
+from . import lotus_privacy_finder
 from . import lotus_privacy_data_category
 from . import privacy_activity
 from . import res_company

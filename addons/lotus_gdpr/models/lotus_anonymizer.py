@@ -84,6 +84,9 @@ class LotusAnonymizer(models.AbstractModel):
             ("res.partner.bank", "partner_id", {
                 "acc_number": "hash", "sanitized_acc_number": "hash",
                 "acc_holder_name": "blank"}),
+            # A confirmed sign-up still holding the address (the cron
+            # erases it at expiry; an erasure does not wait for that).
+            ("lotus.newsletter.signup", "partner_id", {"email": "blank"}),
         ]
 
     # ------------------------------------------------------------------
@@ -95,7 +98,10 @@ class LotusAnonymizer(models.AbstractModel):
 
         Returns the summary described in ``anonymize``."""
         self._check_officer()
-        return self._plan(partners)
+        summary = self._plan(partners)
+        summary["uncovered"] = self.env[
+            "lotus.privacy.finder"]._uncovered_summary(partners)
+        return summary
 
     @api.model
     def anonymize(self, partners, reason=None):
@@ -738,11 +744,22 @@ class LotusAnonymizer(models.AbstractModel):
         foot = _("Also cleaned: %(messages)d chatter messages, "
                  "%(attachments)d attachments, %(followers)d followers.") % \
             copies
+        uncovered = ""
+        if summary.get("uncovered"):
+            uncovered = "<p><b>%s</b></p><ul>%s</ul>" % (
+                esc(_("Kept because the engine does not cover it (remove "
+                      "it from the privacy lookup):")),
+                "".join("<li>%s</li>" % esc(
+                    _("%(model)s.%(field)s (%(label)s), %(count)d records")
+                    % {"model": model_name, "field": field_name,
+                       "label": label, "count": count})
+                    for model_name, label, field_name, count in
+                    summary["uncovered"]))
         restricted = ""
         if summary["restricted"]:
             restricted = "<p><b>%s</b></p>" % esc(_(
                 "%d partners are restricted until what blocks them ends.")
                 % len(summary["restricted"]))
         return ('<table class="table table-condensed"><thead><tr>%s</tr>'
-                "</thead><tbody>%s</tbody></table><p>%s</p>%s") % (
-            head, "".join(rows), esc(foot), restricted)
+                "</thead><tbody>%s</tbody></table><p>%s</p>%s%s") % (
+            head, "".join(rows), esc(foot), restricted, uncovered)

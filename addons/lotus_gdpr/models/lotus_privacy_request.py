@@ -97,6 +97,18 @@ class LotusPrivacyRequest(models.Model):
              "request was made: an erasure cleans the copies sent to or "
              "from these, not an address the account was changed to "
              "afterwards.")
+    lotus_same_person_ids = fields.Many2many(
+        "res.partner", "lotus_privacy_request_same_person_rel",
+        "request_id", "partner_id", string="Same person",
+        help="Other partners that are the same person (same e-mail address "
+             "or phone, found by the privacy lookup): erased with the data "
+             "subject.")
+    lotus_erasure_preview_html = fields.Html(
+        "What the erasure does", compute="_compute_lotus_erasure_preview",
+        sanitize=False, groups="lotus_gdpr.group_privacy_officer",
+        help="What the erasure will erase, what it keeps and why, and what "
+             "it does not cover (records of modules the engine does not "
+             "know).")
 
     _sql_constraints = [
         ("extension_range", "CHECK(extension_months BETWEEN 0 AND 2)",
@@ -112,6 +124,23 @@ class LotusPrivacyRequest(models.Model):
                 request.deadline = fields.Date.to_string(
                     received + relativedelta(
                         months=1 + (request.extension_months or 0)))
+
+    @api.depends("request_type", "state", "partner_id",
+                 "lotus_same_person_ids")
+    def _compute_lotus_erasure_preview(self):
+        anonymizer = self.env["lotus.anonymizer"]
+        for request in self:
+            if request.request_type != "erasure" or \
+                    request.state not in OPEN_STATES or \
+                    not request.partner_id:
+                request.lotus_erasure_preview_html = False
+                continue
+            request.lotus_erasure_preview_html = anonymizer._format_preview(
+                anonymizer.preview(request._lotus_erasure_partners()))
+
+    @api.multi
+    def _lotus_erasure_partners(self):
+        return self.partner_id | self.lotus_same_person_ids
 
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
@@ -286,12 +315,13 @@ class LotusPrivacyRequest(models.Model):
                 "The anonymisation engine is not available: erasure cannot be "
                 "processed. Install it, or reject the request with a reason."))
         # The copies to clean are those of the addresses the subject had
-        # when asking (not one the account was changed to since).
+        # when asking (not one the account was changed to since); the same
+        # person's other partners, found by the lookup, by their own.
         emails = (self.sudo().subject_emails or "").split(",")
         summary = self.env["lotus.anonymizer"].with_context(
             lotus_erasure_emails={self.partner_id.id: [e for e in emails
                                                        if e]},
-        ).anonymize(self.partner_id, reason=self.name)
+        ).anonymize(self._lotus_erasure_partners(), reason=self.name)
         totals = (summary or {}).get("totals") if isinstance(
             summary, dict) else None
         if totals is not None:
@@ -345,6 +375,16 @@ class LotusPrivacyRequest(models.Model):
             request.write({"state": "rejected",
                            "done_date": fields.Datetime.now()})
         return True
+
+    @api.multi
+    def action_lotus_lookup(self):
+        """Privacy lookup of the data subject, linked to this request."""
+        self.env["lotus.privacy.finder"]._check_privacy_user()
+        self.ensure_one()
+        lookup = self.env["lotus.privacy.lookup"].create({
+            "partner_id": self.partner_id.id, "request_id": self.id})
+        lookup._lotus_search()
+        return lookup._lotus_reopen()
 
     @api.multi
     def action_open_partner(self):

@@ -569,6 +569,16 @@ class ResPartner(models.Model):
         }))
 
     @api.multi
+    def action_lotus_privacy_lookup(self):
+        """Privacy lookup of this contact (privacy users)."""
+        self.env["lotus.privacy.finder"]._check_privacy_user()
+        self.ensure_one()
+        lookup = self.env["lotus.privacy.lookup"].create(
+            {"partner_id": self.id})
+        lookup._lotus_search()
+        return lookup._lotus_reopen()
+
+    @api.multi
     def action_lotus_export_html(self):
         self.ensure_one()
         self._lotus_check_privacy_user()

@@ -15,3 +15,4 @@ from . import test_restriction
 from . import test_privacy_request
 from . import test_export
 from . import test_portal_privacy
+from . import test_privacy_lookup
