@@ -4,7 +4,7 @@
     "name": "Lotus GDPR",
     "summary": "Privacy engine: processing register, recipients, consent "
                "with proof, data subject requests, retention, audit log",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Data Protection",
     "website": "https://lotus3dprinters.com",
     "author": "Lotus 3D Printers BV",
@@ -30,6 +30,7 @@
         "data/lotus_retention_term_data.xml",
         "data/ir_cron_data.xml",
         "views/lotus_retention_term_views.xml",
+        "views/lotus_retention_preview_views.xml",
         "views/lotus_anonymize_wizard_views.xml",
         "data/lotus_consent_data.xml",
         "data/mail_template_data.xml",

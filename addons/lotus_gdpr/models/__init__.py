@@ -3,6 +3,8 @@ from . import lotus_audit_log
 from . import lotus_privacy_recipient
 from . import lotus_privacy_disclosure
 from . import res_partner
+from . import res_partner_bank
+from . import lotus_customer_activity
 from . import lotus_retention_term
 from . import lotus_anonymizer
 from . import lotus_privacy_data_category
@@ -17,3 +19,4 @@ from . import lotus_privacy_request
 from . import lotus_portal_token
 from . import lotus_portal_privacy
 from . import lotus_newsletter_signup
+from . import queue_job

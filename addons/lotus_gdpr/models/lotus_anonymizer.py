@@ -19,6 +19,8 @@ import logging
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import UserError
 
+from .lotus_consent_event import ENGINE_CONTEXT_KEY
+
 _logger = logging.getLogger(__name__)
 
 PLACEHOLDER = "Anonymised"
@@ -80,9 +82,6 @@ class LotusAnonymizer(models.AbstractModel):
                 "partner_city": "blank", "partner_zip": "postal_area"}),
             ("account.bank.statement.line", "partner_id", {
                 "partner_name": "blank"}),
-            ("res.partner.bank", "partner_id", {
-                "acc_number": "hash", "sanitized_acc_number": "hash",
-                "acc_holder_name": "blank"}),
         ]
 
     # ------------------------------------------------------------------
@@ -147,6 +146,8 @@ class LotusAnonymizer(models.AbstractModel):
                        lotus_restriction_reason = NULL
                  WHERE id = ANY(%s) AND lotus_restriction_reason LIKE %s
             """, (done_roots, PENDING_PREFIX + "%"))
+            self.env["lotus.privacy.request"]._lotus_erasure_completed(
+                done_roots)
         if plan["restricted"]:
             pids = list(plan["restricted"])
             cr.execute("""
@@ -419,7 +420,9 @@ class LotusAnonymizer(models.AbstractModel):
         personal = dict(model._lotus_personal_fields())
         personal.update(self._lotus_extra_rules(model))
         if delete:
-            records.unlink()
+            # The engine's own path: append-only models (proof of consent)
+            # let only it delete, once their term has ended.
+            records.with_context(**{ENGINE_CONTEXT_KEY: True}).unlink()
             counts["deleted"] = len(todo)
         else:
             self._apply_rules(model, todo, personal)

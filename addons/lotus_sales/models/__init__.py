@@ -4,5 +4,6 @@ from . import sale_order
 from . import account_invoice
 from . import stock_picking
 from . import payment_transaction
+from . import lotus_customer_activity
 from . import lotus_privacy_disclosure
 from . import lotus_demo
