@@ -31,19 +31,12 @@ class LotusRetentionPreview(models.TransientModel):
 
     @api.model
     def _lotus_format(self, rows):
-        head = "".join("<th>%s</th>" % esc(h) for h in (
+        anonymizer = self.env["lotus.anonymizer"]
+        return anonymizer._html_table((
             _("Retention term"), _("Records"), _("Expired"), _("Then"),
-            _("Done now"), _("Restricted"), _("Blocked"), _("Why")))
-        body = []
-        for row in rows:
-            reasons = "<br/>".join(
-                "%s &#215; %d" % (esc(why), n)
-                for why, n in sorted(row["reasons"].items()))
-            body.append(
-                "<tr><td>%s</td><td>%s</td><td>%d</td><td>%s</td><td>%d</td>"
-                "<td>%d</td><td>%d</td><td>%s</td></tr>" % (
-                    esc(row["term"]), esc(row["model"]), row["expired"],
-                    esc(row["action"]), row["done"], row["restricted"],
-                    row["blocked"], reasons))
-        return ('<table class="table table-condensed"><thead><tr>%s</tr>'
-                "</thead><tbody>%s</tbody></table>") % (head, "".join(body))
+            _("Done now"), _("Restricted"), _("Blocked"), _("Why")), [[
+                esc(row["term"]), esc(row["model"]), "%d" % row["expired"],
+                esc(row["action"]), "%d" % row["done"],
+                "%d" % row["restricted"], "%d" % row["blocked"],
+                anonymizer._html_reasons(row["reasons"]),
+            ] for row in rows])
