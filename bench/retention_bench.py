@@ -162,17 +162,27 @@ def generate(env, run, n, expired, orders_per_partner, lines_per_order,
                'Benchstraat ' || g, (1000 + g %% 8999) || ' AB', 'Arnhem',
                %(nl)s, true, false, false, true, false, 'contact', 'nl_NL',
                'bench:%(run)s', 'no-message', 'no-message', 'no-message', 1,
-               now() at time zone 'UTC' - interval '5 years',
-               CASE WHEN g <= %(expired)s
-                    THEN now() at time zone 'UTC' - interval '5 years'
-                    ELSE now() at time zone 'UTC' END, 1, 1
+               now() at time zone 'UTC' - interval '5 years'
+                   - (g %% 365) * interval '1 day',
+               now() at time zone 'UTC' - interval '5 years'
+                   + (g %% 300) * interval '1 day', 1, 1
           FROM generate_series(1, %(n)s) g
     """ % {"run": run, "nl": nl, "n": n, "expired": int(n * expired)})
     cr.execute("""
         UPDATE res_partner SET commercial_partner_id = id
          WHERE ref = %s AND commercial_partner_id IS NULL
      RETURNING id""", ("bench:%s" % run,))
-    ids = [r[0] for r in cr.fetchall()]
+    ids = sorted(r[0] for r in cr.fetchall())
+    # Every contact row is years old (the ORM's write_date says nothing);
+    # what tells active from inactive customers is their activity: the
+    # orders and tickets of the first ``expired`` share lie 3.5 to 5 years
+    # back, those of the others spread over the last 2.5 years.
+    last_expired = ids[max(0, int(n * expired)) - 1] if expired else 0
+    activity_date = (
+        "CASE WHEN p.id <= %d THEN now() at time zone 'UTC' - interval "
+        "'42 months' - ((p.id * 7 + {k} * 131) %%%% 540) * interval '1 day' "
+        "ELSE now() at time zone 'UTC' - ((p.id * 7 + {k} * 131) %%%% 900) "
+        "* interval '1 day' END" % last_expired)
     cr.execute("""
         INSERT INTO mail_message (model, res_id, record_name, body, subject,
             email_from, author_id, message_type, date, create_date,
@@ -198,8 +208,10 @@ def generate(env, run, n, expired, orders_per_partner, lines_per_order,
                 "name": "'BENCH/%s/' || p.id || '/' || k" % run,
                 "partner_id": "p.id", "partner_invoice_id": "p.id",
                 "partner_shipping_id": "p.id",
-                "date_order": "p.write_date", "create_date": "p.write_date",
-                "write_date": "p.write_date", "client_order_ref": "p.name",
+                "date_order": activity_date.format(k="k"),
+                "create_date": activity_date.format(k="k"),
+                "write_date": activity_date.format(k="k"),
+                "client_order_ref": "p.name",
                 # delivered, invoiced and locked: nothing blocks erasure,
                 # as for a real old order (no pickings of the demo order)
                 "state": "'done'", "invoice_status": "'invoiced'",
@@ -248,8 +260,10 @@ def generate(env, run, n, expired, orders_per_partner, lines_per_order,
         if src and closed:
             cols, exprs = clone_sql(cr, "helpdesk_ticket", {
                 "partner_id": "p.id", "partner_name": "p.name",
-                "partner_email": "p.email", "create_date": "p.write_date",
-                "write_date": "p.write_date", "closed_date": "p.write_date",
+                "partner_email": "p.email",
+                "create_date": activity_date.format(k="3"),
+                "write_date": activity_date.format(k="3"),
+                "closed_date": activity_date.format(k="3"),
                 "stage_id": str(closed[0]), "sale_order_id": "NULL",
                 "number": "'BENCH-%s-' || p.id" % run})
             cr.execute("""

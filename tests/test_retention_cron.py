@@ -4,6 +4,7 @@
 it, it plans queue_job batches, and the job runner of a real Odoo server
 anonymises the expired customer."""
 import time
+import xmlrpc.client
 
 import psycopg2
 
@@ -25,20 +26,56 @@ def _back_date(db, partner_id, years):
         conn.close()
 
 
+def _customer(admin, first, last, password=None, **vals):
+    """A customer with a portal account, as the web shop creates one."""
+    nl = admin("res.country", "search", [["code", "=", "NL"]])[0]
+    email = "%s.%s@example.nl" % (first.lower(), last.lower())
+    values = {
+        "firstname": first, "lastname": last, "email": email,
+        "phone": "+31 24 555 0199", "street": "Oudestraat 9",
+        "zip": "6511 AA", "city": "Nijmegen", "country_id": nl,
+        "customer": True}
+    values.update(vals)
+    partner = admin("res.partner", "create", values)
+    portal = admin("ir.model.data", "xmlid_to_res_id", "base.group_portal")
+    admin("res.users", "create", {
+        "login": email, "partner_id": partner, "password": password or email,
+        "groups_id": [[6, 0, [portal]]]}, context={"no_reset_password": True})
+    return partner
+
+
 def test_retention_cron_anonymises_expired_customer(odoo_server, admin):
     """P26: the scheduled action finds the customer inactive for longer than
-    the term, plans a job, and the job runner anonymises the customer; an
-    active customer is untouched and the audit log holds counts only."""
-    nl = admin("res.country", "search", [["code", "=", "NL"]])[0]
-    rita = admin("res.partner", "create", {
-        "firstname": "Rita", "lastname": "Retentiana",
-        "email": "rita.retentiana@example.nl", "phone": "+31 24 555 0199",
-        "street": "Oudestraat 9", "zip": "6511 AA", "city": "Nijmegen",
-        "country_id": nl, "customer": True,
-    })
+    the term, plans a job, and the job runner anonymises the customer; the
+    customers whose contact is just as old but who ordered last week,
+    logged in to the portal or opened a ticket are untouched, as is a
+    supplier (who also has an account), and the audit log holds counts
+    only."""
+    rita = _customer(admin, "Rita", "Retentiana")
     admin("res.partner", "message_post", [rita],
           body="Rita Retentiana called about her parcel")
     _back_date(odoo_server.db, rita, 10)
+    # Active customers, their contact rows four years old.
+    olga = _customer(admin, "Olga", "Orderdam")
+    product = admin("product.product", "search",
+                    [["sale_ok", "=", True], ["type", "=", "consu"]],
+                    limit=1)[0]
+    order = admin("sale.order", "create", {
+        "partner_id": olga, "order_line": [[0, 0, {
+            "product_id": product, "product_uom_qty": 1}]]})
+    admin("sale.order", "action_confirm", [order])
+    lars = _customer(admin, "Lars", "Loginga", password="lars-portal-1")
+    tina = _customer(admin, "Tina", "Ticketveld")
+    admin("helpdesk.ticket", "create", {
+        "name": "Nozzle question", "description": "<p>Which nozzle?</p>",
+        "partner_id": tina})
+    sam = _customer(admin, "Sam", "Supplierman", supplier=True)
+    for partner in (olga, lars, tina, sam):
+        _back_date(odoo_server.db, partner, 4)
+    # Lars logs in (the portal login is his only activity).
+    assert xmlrpc.client.ServerProxy(
+        odoo_server.url + "/xmlrpc/2/common").authenticate(
+            odoo_server.db, "lars.loginga@example.nl", "lars-portal-1", {})
     cron = admin("ir.model.data", "xmlid_to_res_id",
                  "lotus_gdpr.ir_cron_apply_retention")
     admin("ir.cron", "method_direct_trigger", [cron])
@@ -66,6 +103,18 @@ def test_retention_cron_anonymises_expired_customer(odoo_server, admin):
     anna = admin("res.partner", "search_read", [["email", "=", ANNA[0]]],
                  fields=["name", "lotus_anonymized"])
     assert anna and not anna[0]["lotus_anonymized"]
+    deadline = time.time() + 60
+    while time.time() < deadline and admin(
+            "queue.job", "search_count",
+            [["channel", "=", "root.lotus_retention"],
+             ["state", "in", ["pending", "enqueued", "started"]]]):
+        time.sleep(1)
+    for partner in admin("res.partner", "read", [olga, lars, tina, sam],
+                         fields=["name", "lotus_anonymized",
+                                 "lotus_restricted"]):
+        assert not partner["lotus_anonymized"], partner["name"]
+        assert not partner["lotus_restricted"], partner["name"]
+        assert partner["name"] != "Anonymised"
     notes = admin("lotus.audit.log", "search_read",
                   [["action", "=", "retention_planned"]],
                   fields=["note", "record_count"])

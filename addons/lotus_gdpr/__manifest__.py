@@ -30,6 +30,7 @@
         "data/lotus_retention_term_data.xml",
         "data/ir_cron_data.xml",
         "views/lotus_retention_term_views.xml",
+        "views/lotus_retention_preview_views.xml",
         "views/lotus_anonymize_wizard_views.xml",
         "data/lotus_consent_data.xml",
         "data/mail_template_data.xml",

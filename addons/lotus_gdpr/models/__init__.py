@@ -3,6 +3,8 @@ from . import lotus_audit_log
 from . import lotus_privacy_recipient
 from . import lotus_privacy_disclosure
 from . import res_partner
+from . import res_partner_bank
+from . import lotus_customer_activity
 from . import lotus_retention_term
 from . import lotus_anonymizer
 from . import lotus_privacy_finder
@@ -22,3 +24,4 @@ from . import mail_mail
 from . import mail_thread
 from . import ir_attachment
 from . import base
+from . import queue_job

@@ -17,8 +17,11 @@ The audit log receives counts, never values.
 import logging
 
 from odoo import SUPERUSER_ID, _, api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import email_split
+from odoo.tools import html_escape as esc
+
+from .lotus_consent_event import ENGINE_CONTEXT_KEY
 
 _logger = logging.getLogger(__name__)
 
@@ -81,12 +84,6 @@ class LotusAnonymizer(models.AbstractModel):
                 "partner_city": "blank", "partner_zip": "postal_area"}),
             ("account.bank.statement.line", "partner_id", {
                 "partner_name": "blank"}),
-            ("res.partner.bank", "partner_id", {
-                "acc_number": "hash", "sanitized_acc_number": "hash",
-                "acc_holder_name": "blank"}),
-            # A confirmed sign-up still holding the address (the cron
-            # erases it at expiry; an erasure does not wait for that).
-            ("lotus.newsletter.signup", "partner_id", {"email": "blank"}),
         ]
 
     # ------------------------------------------------------------------
@@ -154,6 +151,8 @@ class LotusAnonymizer(models.AbstractModel):
                        lotus_restriction_reason = NULL
                  WHERE id = ANY(%s) AND lotus_restriction_reason LIKE %s
             """, (done_roots, PENDING_PREFIX + "%"))
+            self.env["lotus.privacy.request"]._lotus_erasure_completed(
+                done_roots)
         if plan["restricted"]:
             pids = list(plan["restricted"])
             cr.execute("""
@@ -431,7 +430,9 @@ class LotusAnonymizer(models.AbstractModel):
         personal = dict(model._lotus_personal_fields())
         personal.update(self._lotus_extra_rules(model))
         if delete:
-            records.unlink()
+            # The engine's own path: append-only models (proof of consent)
+            # let only it delete, once their term has ended.
+            records.with_context(**{ENGINE_CONTEXT_KEY: True}).unlink()
             counts["deleted"] = len(todo)
         else:
             self._apply_rules(model, todo, personal)
@@ -719,27 +720,35 @@ class LotusAnonymizer(models.AbstractModel):
         self.env["res.users"].invalidate_cache()
 
     @api.model
+    def _html_reasons(self, reasons):
+        """``{reason: count}`` as escaped lines "reason x count"."""
+        return "<br/>".join("%s &#215; %d" % (esc(why), n)
+                            for why, n in sorted(reasons.items()))
+
+    @api.model
+    def _html_table(self, headers, rows):
+        """A condensed table: ``headers`` are plain texts, ``rows`` lists
+        of cells already in HTML (escaped by the caller)."""
+        head = "".join("<th>%s</th>" % esc(h) for h in headers)
+        body = "".join("<tr>%s</tr>" % "".join(
+            "<td>%s</td>" % cell for cell in row) for row in rows)
+        return ('<table class="table table-condensed"><thead><tr>%s</tr>'
+                "</thead><tbody>%s</tbody></table>") % (head, body)
+
+    @api.model
     def _format_preview(self, summary):
         """HTML table of a summary for the wizard (no personal values)."""
-        from odoo.tools import html_escape as esc
-        rows = []
-        for entry in summary["models"]:
-            reasons = "<br/>".join(
-                "%s &#215; %d" % (esc(why), n)
-                for why, n in sorted(entry["reasons"].items()))
-            rows.append(
-                "<tr><td>%s<br/><small>%s</small></td><td>%d</td><td>%d</td>"
-                "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>" % (
-                    esc(entry["name"]), esc(entry["model"]), entry["count"],
-                    entry["count"] - entry["anonymized"] - entry["blocked"],
-                    esc(_("deleted") if entry["action"] == "delete"
-                        else ", ".join(entry["fields"])),
-                    esc(", ".join(entry["keeps"])),
-                    "%d" % entry["blocked"] if entry["blocked"] else "",
-                    reasons))
-        head = "".join("<th>%s</th>" % esc(h) for h in (
-            _("Model"), _("Records"), _("Erased now"), _("Erased fields"),
-            _("Stays"), _("Blocked"), _("Why")))
+        rows = [[
+            "%s<br/><small>%s</small>" % (
+                esc(entry["name"]), esc(entry["model"])),
+            "%d" % entry["count"],
+            "%d" % (entry["count"] - entry["anonymized"] - entry["blocked"]),
+            esc(_("deleted") if entry["action"] == "delete"
+                else ", ".join(entry["fields"])),
+            esc(", ".join(entry["keeps"])),
+            "%d" % entry["blocked"] if entry["blocked"] else "",
+            self._html_reasons(entry["reasons"]),
+        ] for entry in summary["models"]]
         copies = summary["copies"]
         foot = _("Also cleaned: %(messages)d chatter messages, "
                  "%(attachments)d attachments, %(followers)d followers.") % \
@@ -760,6 +769,7 @@ class LotusAnonymizer(models.AbstractModel):
             restricted = "<p><b>%s</b></p>" % esc(_(
                 "%d partners are restricted until what blocks them ends.")
                 % len(summary["restricted"]))
-        return ('<table class="table table-condensed"><thead><tr>%s</tr>'
-                "</thead><tbody>%s</tbody></table><p>%s</p>%s%s") % (
-            head, "".join(rows), esc(foot), restricted, uncovered)
+        table = self._html_table((
+            _("Model"), _("Records"), _("Erased now"), _("Erased fields"),
+            _("Stays"), _("Blocked"), _("Why")), rows)
+        return "%s<p>%s</p>%s%s" % (table, esc(foot), restricted, uncovered)

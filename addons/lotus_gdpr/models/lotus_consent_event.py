@@ -83,6 +83,11 @@ class LotusConsentEvent(models.Model):
 
     @api.multi
     def unlink(self):
+        # Only the retention engine deletes proof, once its term has ended
+        # (consent_proof): as superuser, on its own path.
+        if self.env.uid == SUPERUSER_ID and self.env.context.get(
+                ENGINE_CONTEXT_KEY):
+            return super(LotusConsentEvent, self).unlink()
         raise UserError(_("The consent history is the proof of consent and "
                           "cannot be deleted."))
 
@@ -90,6 +95,36 @@ class LotusConsentEvent(models.Model):
     @api.model
     def _lotus_personal_fields(self):
         return {"ip_address": "blank", "user_agent": "blank"}
+
+    @api.model
+    def _lotus_activity_date_field(self):
+        # Giving, confirming or withdrawing a consent is the subject's act.
+        return "date"
+
+    @api.model
+    def _lotus_retention_category(self):
+        return "consent_proof"
+
+    @api.multi
+    def _lotus_retention_expired_ids(self, term):
+        """The proof outlives the consent by the term: every event of a
+        consent withdrawn, or never confirmed (its request expired),
+        before the cutoff. Events of a consent that is given are kept
+        whatever their age. Under legal hold: kept."""
+        self.env.cr.execute("""
+            SELECT e.id FROM lotus_consent_event e
+              JOIN privacy_consent c ON c.id = e.consent_id
+              JOIN res_partner p ON p.id = e.partner_id
+             WHERE p.lotus_legal_hold IS NOT TRUE
+               AND (c.lotus_state = 'withdrawn'
+                    AND c.lotus_withdrawn_date < %(cutoff)s
+                    OR c.lotus_state IN ('requested', 'pending')
+                    AND NOT EXISTS (
+                        SELECT 1 FROM lotus_consent_event l
+                         WHERE l.consent_id = c.id
+                           AND l.date >= %(cutoff)s))
+             ORDER BY e.id""", {"cutoff": term._lotus_cutoff()})
+        return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
     def _lotus_export_fields(self):

@@ -25,6 +25,7 @@ class LotusNewsletterSignup(models.Model):
     confirmed or has expired (it is needed to create the subscriber)."""
 
     _name = "lotus.newsletter.signup"
+    _inherit = ["lotus.personal.data.mixin"]
     _description = "Pending newsletter sign-up"
     _order = "id desc"
 
@@ -214,12 +215,40 @@ class LotusNewsletterSignup(models.Model):
 
     @api.model
     def _lotus_gc(self):
-        """Scheduled: forget addresses of expired sign-ups at once, and the
-        rows themselves once the rate-limit window has passed."""
+        """Scheduled: forget addresses of expired sign-ups at once. The
+        rows themselves go when the retention term ``newsletter_signup``
+        ends (the scheduled action *apply retention terms*)."""
         now = fields.Datetime.now()
         self.sudo().search([("expiry", "<", now), ("email", "!=", False)]) \
             .write({"email": False})
-        day = fields.Datetime.to_string(datetime.utcnow() - timedelta(days=2))
-        self.sudo().search([("create_date", "<", day),
-                            ("expiry", "<", now)]).unlink()
         return True
+
+    # Privacy engine declarations: the term newsletter_signup deletes a
+    # sign-up (confirmed ones keep no address: the consent is the proof).
+    @api.model
+    def _lotus_personal_fields(self):
+        return {"email": "blank"}
+
+    @api.model
+    def _lotus_export_fields(self):
+        return ["create_date", "confirmed_date"]
+
+    @api.model
+    def _lotus_retention_category(self):
+        return "newsletter_signup"
+
+    @api.model
+    def _lotus_retention_date_field(self):
+        return "create_date"
+
+    @api.model
+    def _lotus_delete_on_erasure(self):
+        return True
+
+    @api.multi
+    def _lotus_retention_expired_ids(self, term):
+        # Most sign-ups name no partner yet: no legal hold to look up.
+        return self.sudo().search([
+            ("create_date", "<",
+             fields.Datetime.to_string(term._lotus_cutoff()))],
+            order="id").ids

@@ -81,6 +81,62 @@ class LotusPersonalDataMixin(models.AbstractModel):
         (e.g. only closed tickets, only orders in a final state)."""
         return []
 
+    @api.multi
+    def _lotus_retention_expired_ids(self, term):
+        """Ids of the records of this model that ``term`` has expired and
+        that are not anonymised yet, oldest first. The default reads the
+        date of ``_lotus_retention_date_field`` within
+        ``_lotus_retention_domain``; a model whose term runs from a date
+        it does not store (the last activity of a customer, the last use
+        of a bank account) computes it here, set-based in SQL."""
+        model = self.sudo().with_context(active_test=False)
+        date_field = model._lotus_retention_date_field()
+        cutoff = term._lotus_cutoff()
+        if model._fields[date_field].type == "date":
+            cutoff = fields.Date.to_string(cutoff.date())
+        else:
+            cutoff = fields.Datetime.to_string(cutoff)
+        domain = list(model._lotus_retention_domain()) + [
+            (date_field, "<", cutoff)]
+        if "lotus_anonymized" in model._fields:
+            domain.append(("lotus_anonymized", "=", False))
+        subject = model._lotus_subject_field()
+        if subject == "id" and "lotus_legal_hold" in model._fields:
+            domain.append(("lotus_legal_hold", "=", False))
+        elif subject in model._fields and model._fields[subject].type == \
+                "many2one":
+            domain.append((subject + ".lotus_legal_hold", "!=", True))
+        return model.search(domain, order="id").ids
+
+    @api.multi
+    def _lotus_retention_recheck(self, term, ids):
+        """The ids of ``ids`` that ``term`` still expires when their batch
+        runs (planned hours earlier): a model whose date is computed
+        (last activity) drops the records that became active meanwhile."""
+        return list(ids)
+
+    @api.model
+    def _lotus_activity_date_field(self):
+        """Date(time) field of this model that counts as activity of the
+        record's data subject (``_lotus_subject_field``): the latest one
+        over every registered model, for the subject and their contacts,
+        is the *last activity* of a customer, from which the retention
+        term ``customer_account`` runs. False: the records of this model
+        say nothing about the subject's activity."""
+        return False
+
+    @api.model
+    def _lotus_activity_domain(self):
+        """Which records count as activity (default: all)."""
+        return []
+
+    @api.model
+    def _lotus_purchase_domain(self):
+        """Domain of the records that make their subject a *customer* (a
+        purchase: a confirmed order, an invoice), or None when the records
+        of this model do not."""
+        return None
+
     @api.model
     def _lotus_export_fields(self):
         """Fields shown in a data subject's export (access request).

@@ -322,19 +322,41 @@ class LotusPrivacyRequest(models.Model):
             lotus_erasure_emails={self.partner_id.id: [e for e in emails
                                                        if e]},
         ).anonymize(self._lotus_erasure_partners(), reason=self.name)
-        totals = (summary or {}).get("totals") if isinstance(
-            summary, dict) else None
-        if totals is not None:
-            text = _("Erasure carried out: %(done)s records anonymised, "
-                     "%(deleted)s deleted, %(blocked)s kept for now "
-                     "(legal hold or retention term; processing restricted "
-                     "until then).") % {
-                         "done": totals.get("done", 0),
-                         "deleted": totals.get("deleted", 0),
-                         "blocked": totals.get("blocked", 0)}
-        else:
-            text = _("Erasure carried out.")
-        self._lotus_close(text)
+        totals = summary["totals"]
+        if self.partner_id.id in summary["restricted"]:
+            # Something that ends blocks the rest (an open ticket, an order
+            # not delivered yet, invoices under fiscal retention): the
+            # nightly retention run re-plans the erasure and completes the
+            # request when the rest is erased (_lotus_erasure_completed).
+            self.write({"state": "in_progress", "result": _(
+                "Erasure under way: %(done)s records anonymised, "
+                "%(deleted)s deleted, %(blocked)s kept until what blocks "
+                "them ends (%(why)s); processing is restricted until then "
+                "and the erasure completes on its own.") % {
+                    "done": totals.get("done", 0),
+                    "deleted": totals.get("deleted", 0),
+                    "blocked": totals.get("blocked", 0),
+                    "why": summary["restricted"][self.partner_id.id][:500]}})
+            return
+        self._lotus_close(_(
+            "Erasure carried out: %(done)s records anonymised, "
+            "%(deleted)s deleted.") % {
+                "done": totals.get("done", 0),
+                "deleted": totals.get("deleted", 0)})
+
+    @api.model
+    def _lotus_erasure_completed(self, partner_ids):
+        """Called by the engine when it has erased what was left of
+        partners ``partner_ids``: their erasure requests under way are
+        completed, with the date."""
+        requests = self.sudo().search([
+            ("request_type", "=", "erasure"), ("state", "=", "in_progress"),
+            ("partner_id", "in", list(partner_ids))])
+        for request in requests:
+            request._lotus_close(_(
+                "Erasure completed: what was kept until its term or block "
+                "ended is now erased too."))
+        return requests
 
     @api.multi
     def _lotus_process_rectification(self):
@@ -403,6 +425,10 @@ class LotusPrivacyRequest(models.Model):
     @api.model
     def _lotus_personal_fields(self):
         return {"description": "blank", "subject_emails": "blank"}
+
+    @api.model
+    def _lotus_activity_date_field(self):
+        return "received_date"
 
     @api.model
     def _lotus_export_fields(self):

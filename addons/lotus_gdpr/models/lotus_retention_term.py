@@ -156,27 +156,11 @@ class LotusRetentionTerm(models.Model):
     @api.multi
     def _lotus_expired_ids(self, model_name):
         """Ids of the records of ``model_name`` that this term expired and
-        that are not anonymised yet, oldest first."""
+        that are not anonymised yet, oldest first (the model decides how:
+        ``_lotus_retention_expired_ids``)."""
         self.ensure_one()
-        model = self.env[model_name].sudo().with_context(active_test=False)
-        date_field = model._lotus_retention_date_field()
-        cutoff = self._lotus_cutoff()
-        if model._fields[date_field].type == "date":
-            cutoff = cutoff.date()
-        domain = list(model._lotus_retention_domain()) + [
-            (date_field, "<", fields.Datetime.to_string(cutoff)
-             if isinstance(cutoff, datetime)
-             else fields.Date.to_string(cutoff)),
-        ]
-        if "lotus_anonymized" in model._fields:
-            domain.append(("lotus_anonymized", "=", False))
-        subject = model._lotus_subject_field()
-        if subject == "id" and "lotus_legal_hold" in model._fields:
-            domain.append(("lotus_legal_hold", "=", False))
-        elif subject in model._fields and model._fields[subject].type == \
-                "many2one":
-            domain.append((subject + ".lotus_legal_hold", "!=", True))
-        return model.search(domain, order="id").ids
+        return self.env[model_name].sudo().with_context(
+            active_test=False)._lotus_retention_expired_ids(self)
 
     @api.model
     def _lotus_pending_partner_ids(self):
@@ -241,6 +225,49 @@ class LotusRetentionTerm(models.Model):
             raise AccessError(_("Only the scheduled action and privacy "
                                 "officers apply the retention terms."))
 
+    @api.model
+    def _lotus_preview(self):
+        """What the next run would do, changing nothing: per term and
+        model ``{"term", "model", "expired", "done", "action",
+        "restricted", "blocked", "reasons": {reason: count}}``. Customers
+        are planned as the run erases them (with their records)."""
+        anonymizer = self.env["lotus.anonymizer"].sudo()
+        rows = []
+        plans = []
+        for term in self.sudo().search([]):
+            for model_name in term._lotus_model_names():
+                plans.append((term, model_name,
+                              term._lotus_expired_ids(model_name)))
+        plans.append((self.browse(), "res.partner",
+                      self._lotus_pending_partner_ids()))
+        for term, model_name, ids in plans:
+            model = self.env[model_name].sudo().with_context(
+                active_test=False)
+            delete = bool(term) and term.action == "delete" or bool(
+                model._lotus_delete_on_erasure())
+            row = {"term": term.name if term else _("Erasures pending"),
+                   "model": model._description, "expired": len(ids),
+                   "done": 0, "restricted": 0, "blocked": 0, "reasons": {},
+                   "action": _("delete") if delete else _("anonymise")}
+            if ids and model_name == "res.partner":
+                plan = anonymizer._plan(model.browse(ids), count_copies=False)
+                row["done"] = len(plan["anonymized_partner_ids"])
+                row["restricted"] = len(plan["restricted"])
+                for entry in plan["models"]:
+                    row["blocked"] += entry["blocked"]
+                    for why, count in entry["reasons"].items():
+                        why = "%s: %s" % (entry["name"], why)
+                        row["reasons"][why] = row["reasons"].get(
+                            why, 0) + count
+            elif ids:
+                blocks = anonymizer._blocks(model, ids)
+                row["done"] = len(ids) - len(blocks)
+                row["blocked"] = len(blocks)
+                for why in blocks.values():
+                    row["reasons"][why] = row["reasons"].get(why, 0) + 1
+            rows.append(row)
+        return rows
+
     @api.multi
     def _lotus_enqueue_batch(self, model_name, ids):
         """One job per batch; the identity key keeps a batch that is
@@ -271,13 +298,22 @@ class LotusRetentionTerm(models.Model):
         anonymizer = self.env["lotus.anonymizer"].sudo()
         try:
             if model_name == "res.partner":
-                partners = self.env["res.partner"].sudo().with_context(
-                    active_test=False).browse(ids).exists()
+                Partner = self.env["res.partner"].sudo().with_context(
+                    active_test=False)
+                if self:
+                    ids = Partner._lotus_retention_recheck(self, ids)
+                partners = Partner.browse(ids).exists()
                 result = anonymizer.anonymize(
                     partners, reason=_("retention term %s") % (
                         self.code or _("erasure pending")))
                 counts = result["totals"]
             else:
+                if self:
+                    # Planned hours ago: what became active meanwhile (a
+                    # customer's new order) is left alone.
+                    ids = self.env[model_name].sudo().with_context(
+                        active_test=False)._lotus_retention_recheck(
+                            self, ids)
                 delete = bool(self) and self.action == "delete"
                 counts = anonymizer._erase_records(
                     model_name, ids, delete=delete,

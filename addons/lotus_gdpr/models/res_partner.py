@@ -22,6 +22,8 @@ RESTRICTED_EXTRA_FIELDS = (
     "country_id", "state_id", "firstname", "lastname", "company_name",
     "parent_id", "lang",
 )
+# Commercial partners whose last activity is computed in one query.
+ACTIVITY_CHUNK = 10000
 EMAIL_SQL = "lower(substring(%s, '([^ ,;<@]+@[^> ,;]+)'))"
 
 
@@ -85,6 +87,41 @@ class ResPartner(models.Model):
     @api.model
     def _lotus_subject_domain(self, partners):
         return [("id", "child_of", partners.ids)]
+
+    @api.model
+    def _lotus_activity_date_field(self):
+        # The contact's own edits (address, e-mail) count as activity.
+        return "write_date"
+
+    @api.multi
+    def _lotus_retention_expired_ids(self, term):
+        """The customer term runs from the last activity of a customer
+        (``lotus.customer.activity``), not from the partner row: only
+        customers, as commercial partners with their contacts, whose own
+        row was not edited since the cutoff either (the cheap first
+        filter), then their last activity, set-based per chunk."""
+        cutoff = term._lotus_cutoff()
+        self.env.cr.execute("""
+            SELECT id FROM res_partner
+             WHERE id = commercial_partner_id
+               AND lotus_anonymized IS NOT TRUE
+               AND lotus_legal_hold IS NOT TRUE
+               AND write_date < %s
+             ORDER BY id""", (cutoff,))
+        candidates = [row[0] for row in self.env.cr.fetchall()]
+        activity = self.env["lotus.customer.activity"]
+        expired = []
+        for start in range(0, len(candidates), ACTIVITY_CHUNK):
+            expired += activity._lotus_inactive_customers(
+                candidates[start:start + ACTIVITY_CHUNK], cutoff)
+        return expired
+
+    @api.multi
+    def _lotus_retention_recheck(self, term, ids):
+        """A customer who ordered, logged in or wrote after the batch was
+        planned is active again: dropped from the batch."""
+        return self.env["lotus.customer.activity"]._lotus_inactive_customers(
+            list(ids), term._lotus_cutoff())
 
     @api.model
     def _lotus_personal_fields(self):

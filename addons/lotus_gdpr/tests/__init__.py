@@ -16,3 +16,6 @@ from . import test_privacy_request
 from . import test_export
 from . import test_portal_privacy
 from . import test_privacy_lookup
+from . import test_customer_activity
+from . import test_retention_terms
+from . import test_retention_preview

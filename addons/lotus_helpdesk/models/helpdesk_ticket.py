@@ -392,6 +392,11 @@ class HelpdeskTicket(models.Model):
         }
 
     @api.model
+    def _lotus_activity_date_field(self):
+        # Opening a ticket is the customer's act; its closing is ours.
+        return "create_date"
+
+    @api.model
     def _lotus_retention_category(self):
         return "helpdesk_ticket"
 

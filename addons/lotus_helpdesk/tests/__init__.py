@@ -6,3 +6,4 @@ from . import test_mail_gateway
 from . import test_anonymize
 from . import test_portal
 from . import test_ticket_return
+from . import test_erasure_pending

@@ -768,6 +768,10 @@ class LotusReturnRequest(models.Model):
         }
 
     @api.model
+    def _lotus_activity_date_field(self):
+        return "date_request"
+
+    @api.model
     def _lotus_retention_category(self):
         return "return"
 

@@ -5,5 +5,6 @@ from . import account_invoice
 from . import stock_picking
 from . import payment_acquirer
 from . import payment_transaction
+from . import lotus_customer_activity
 from . import lotus_privacy_disclosure
 from . import lotus_demo

@@ -47,6 +47,15 @@ class AccountInvoice(models.Model):
                 ("partner_shipping_id", "child_of", partners.ids)]
 
     @api.model
+    def _lotus_activity_date_field(self):
+        return "date_invoice"
+
+    @api.model
+    def _lotus_purchase_domain(self):
+        return [("type", "in", ("out_invoice", "out_refund")),
+                ("state", "in", ("open", "paid"))]
+
+    @api.model
     def _lotus_retention_category(self):
         return "accounting"
 

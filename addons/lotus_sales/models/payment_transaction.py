@@ -55,6 +55,10 @@ class PaymentTransaction(models.Model):
                     self._lotus_personal_fields())
 
     @api.model
+    def _lotus_activity_date_field(self):
+        return "create_date"
+
+    @api.model
     def _lotus_retention_category(self):
         return "sale_order"
 

@@ -150,6 +150,15 @@ class SaleOrder(models.Model):
                 ("partner_shipping_id", "child_of", partners.ids)]
 
     @api.model
+    def _lotus_activity_date_field(self):
+        return "date_order"
+
+    @api.model
+    def _lotus_purchase_domain(self):
+        # A confirmed order makes its customer a customer.
+        return [("state", "in", ("sale", "done"))]
+
+    @api.model
     def _lotus_retention_category(self):
         return "sale_order"
 

@@ -327,6 +327,10 @@ class StockPicking(models.Model):
                 "carrier_id"] + list(self._lotus_personal_fields())
 
     @api.model
+    def _lotus_activity_date_field(self):
+        return "date_done"
+
+    @api.model
     def _lotus_retention_category(self):
         return "sale_order"
 

@@ -273,7 +273,6 @@ class TestOrderAnonymisationEngine(LotusSalesCase):
         self.assertFalse(invoice.lotus_anonymized)
         self.assertEqual(invoice.comment, "Thank you, %s" % FIRSTNAME)
         self.assertFalse(open_order.lotus_anonymized)
-        self.assertEqual(customer.email, EMAIL)
         self.assertTrue(customer.lotus_restricted)
         self.assertIn("Erasure pending", customer.lotus_restriction_reason)
         self.assertIn("kept until %s" % until,
@@ -325,3 +324,38 @@ class TestOrderAnonymisationEngine(LotusSalesCase):
             text = " ".join(filter(None, (log.note, log.field_names))).lower()
             for value in (FIRSTNAME, LASTNAME, EMAIL, PHONE, STREET):
                 self.assertNotIn(value.lower(), text)
+
+    @mute_logger("odoo.addons.queue_job.models.base")
+    def test_customer_who_ordered_last_week_untouched(self):
+        """P26: a customer whose contact was created and last edited years
+        ago but who ordered last week is active: the scheduled action
+        neither restricts nor anonymises them, their old orders or their
+        new one; a supplier unedited for years is no customer at all."""
+        customer, orders, _invoices = self._old_customer(" Loyal")
+        recent, _invoice = self._sold(
+            customer, _years_ago(0, 0)[:10] + " 08:00:00",
+            [(self.product, 1)], "paid")
+        supplier = self.env["res.partner"].create({
+            "name": "Filament Supplier BV", "is_company": True,
+            "customer": False, "supplier": True,
+            "email": "sales@filament.example.nl"})
+        self.env.cr.execute("""
+            UPDATE res_partner SET write_date = %s, create_date = %s
+             WHERE id = ANY(%s)""", (
+            _years_ago(8), _years_ago(11),
+            self.env["res.partner"].search(
+                [("id", "child_of", (customer | supplier).ids)]).ids))
+        self.env.cr.execute(
+            "UPDATE sale_order SET date_order = now() - interval '7 days' "
+            "WHERE id = %s", (recent.id,))
+        self.env.cache.invalidate()
+        term = self.env.ref("lotus_gdpr.retention_term_customer_account")
+        self.assertNotIn(customer.id, term._lotus_expired_ids("res.partner"))
+        self.env["lotus.retention.term"].with_context(
+            test_queue_job_no_delay=True).cron_apply_retention(dry_run=False)
+        self.env.cache.invalidate()
+        for partner in (customer, supplier):
+            self.assertFalse(partner.lotus_anonymized)
+            self.assertFalse(partner.lotus_restricted)
+        self.assertEqual(supplier.name, "Filament Supplier BV")
+        self.assertFalse(recent.lotus_anonymized)
