@@ -3,7 +3,7 @@
 {
     "name": "Lotus Sales Privacy",
     "summary": "Partners and orders as the privacy policy describes them: names, addresses, carrier-sharing rules, transactional vs marketing mail, order anonymisation",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Sales",
     "website": "https://lotus3dprinters.com",
     "author": "Lotus 3D Printers BV",
@@ -29,6 +29,8 @@
         "report/report_invoice.xml",
     ],
     "demo": [
+        "demo/ir_config_parameter_demo.xml",
+        "demo/account_chart_demo.xml",
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",
