@@ -22,6 +22,18 @@ from conftest import ADMIN
 
 GA_KEY = "UA-424242-1"
 FLOOR = ("floor.visser@example.nl", "floor-portal-pw")
+# What the browser receives from a URL: its type, size and first bytes.
+FETCH_HEAD = """
+    var done = arguments[arguments.length - 1];
+    fetch(arguments[0], {credentials: 'same-origin'})
+        .then(function (r) { return r.arrayBuffer().then(function (b) {
+            var bytes = new Uint8Array(b), head = '';
+            for (var i = 0; i < 8 && i < bytes.length; i++) {
+                head += String.fromCharCode(bytes[i]); }
+            done({type: r.headers.get('Content-Type'), size: bytes.length,
+                  head: head}); }); })
+        .catch(function (e) { done({error: String(e)}); });
+"""
 LINK_RE = r"(/(?:privacy/consent|my/privacy/delete)/confirm/[A-Za-z0-9_\-]+)"
 
 
@@ -95,6 +107,10 @@ def test_cookie_banner_refuse_then_accept(browser, floor):
     loaded; accepted, it is loaded with IP anonymisation."""
     browser.login(*FLOOR)
     browser.wait_text("We would like to use analytics cookies")
+    # the shop's logo, not Odoo's "Your logo" placeholder
+    assert browser.driver.execute_script(
+        "var logo = document.querySelector('.navbar-brand.logo img');"
+        "return logo && logo.complete && logo.naturalWidth;") == 360
     assert not browser.all("#lotus_analytics")
     browser.find("#lotus_cookie_banner .lotus_cookie_refuse").click()
     browser.wait(lambda: not any(banner.is_displayed() for banner in
@@ -253,17 +269,8 @@ def test_privacy_officer_requests_wizard_and_register(browser, admin, floor):
     browser.open("/report/html/lotus_gdpr.privacy_register_document/%s"
                  % ",".join(map(str, ids)))
     browser.wait_text("Newsletter")
-    pdf = browser.driver.execute_async_script("""
-        var done = arguments[arguments.length - 1];
-        fetch(arguments[0], {credentials: 'same-origin'})
-            .then(function (r) { return r.arrayBuffer().then(function (b) {
-                var bytes = new Uint8Array(b), head = '';
-                for (var i = 0; i < 8 && i < bytes.length; i++) {
-                    head += String.fromCharCode(bytes[i]); }
-                done({type: r.headers.get('Content-Type'), size: bytes.length,
-                      head: head}); }); })
-            .catch(function (e) { done({error: String(e)}); });
-        """, "/report/pdf/lotus_gdpr.privacy_register_document/%s"
+    pdf = browser.driver.execute_async_script(
+        FETCH_HEAD, "/report/pdf/lotus_gdpr.privacy_register_document/%s"
         % ",".join(map(str, ids)))
     assert pdf.get("type") == "application/pdf", pdf
     assert pdf["head"].startswith("%PDF"), pdf

@@ -30,6 +30,7 @@
     ],
     "demo": [
         "demo/ir_config_parameter_demo.xml",
+        "demo/res_company_demo.xml",
         "demo/account_chart_demo.xml",
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
