@@ -2,7 +2,16 @@
 # Every target installs what it needs first (see scripts/lotus.sh).
 #
 #   make run     demo database "lotus" served on http://127.0.0.1:8069
-#   make test    fresh test database, then the whole test suite
+#   make test    each addon installed alone on a copy of a template, then
+#                its tests; the four together, the OCA and end-to-end and
+#                browser tests
+#   make install-check  one -i of the four and of each alone on a new
+#                database with demo data, as an Odoo user installs (slow)
+#   make peer-tests     the suites of the modules we extend, without and
+#                with our addons, and the difference (slow)
+#   make screenshots    PNGs of the main screens into docs/ (Chromium)
+#   make readme  each addon's README.rst and static/description/index.html
+#                from its readme/ fragments (OCA layout)
 #   make lint    flake8 + pylint-odoo
 #   make bench   retention benchmark (see bench/README.md)
 #   make i18n    export the terms (.pot) and merge them into the nl.po files
@@ -22,7 +31,7 @@ BENCH_ARGS ?=
 TEST_JOBS ?= 2
 export DB TEST_DB HOST PORT TEST_PORT PYTEST_ARGS TEST_JOBS
 
-.PHONY: run test testdb setup lint bench clean i18n
+.PHONY: run test testdb setup lint bench clean i18n install-check peer-tests screenshots readme
 
 run:
 	@scripts/lotus.sh run
@@ -32,6 +41,18 @@ test:
 
 testdb:
 	@scripts/lotus.sh testdb
+
+install-check:
+	@scripts/lotus.sh install-check
+
+peer-tests:
+	@scripts/lotus.sh peer-tests
+
+screenshots:
+	@scripts/lotus.sh screenshots
+
+readme:
+	@scripts/lotus.sh readme
 
 setup:
 	@scripts/lotus.sh setup

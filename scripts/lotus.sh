@@ -21,9 +21,9 @@ TEST_PORT="${TEST_PORT:-8169}"
 PG_VERSION="${PG_VERSION:-15}"
 PG_CLUSTER="${PG_CLUSTER:-main}"
 LOTUS_ADDONS="lotus_gdpr,lotus_sales,lotus_returns,lotus_helpdesk"
-# Modules the lotus addons build on: installed once into a template
-# database, so that a test database is a copy plus our own addons.
-BASE_MODULES="sale_management,sale_stock,delivery,account_invoicing,portal,mass_mailing,privacy_consent,partner_firstname,queue_job,helpdesk_mgmt"
+# The modules the lotus addons build on are read from their manifests
+# (addon_info) and installed once into template databases, so that a test
+# database is a copy plus our own addons.
 
 
 # --------------------------------------------------------------- venv
@@ -66,6 +66,25 @@ ensure_wkhtmltopdf() {
             || die "apt-get could not install wkhtmltopdf -- install it by hand (apt-get install wkhtmltopdf)"
     else
         die "wkhtmltopdf not found -- install it (sudo apt-get install wkhtmltopdf); Odoo renders PDF reports with it"
+    fi
+}
+
+ensure_chromium() {
+    # The browser tests (tests/test_browser.py) drive Chromium through
+    # chromedriver (Selenium). Without them those tests are skipped, each
+    # with a one-line reason; nothing else needs a browser.
+    if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing chromium and chromium-driver (browser tests) with apt-get"
+        if { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+                --no-install-recommends chromium chromium-driver; } >/dev/null 2>&1; then
+            return 0
+        fi
+        say "apt-get could not install chromium -- the browser tests will be skipped"
+    else
+        say "chromium or chromedriver not found -- the browser tests will be skipped (install them: sudo apt-get install chromium chromium-driver)"
     fi
 }
 
@@ -166,15 +185,20 @@ free_port() {
 }
 
 # ------------------------------------------------------ database copies
-# Two template databases, each rebuilt only when what it holds changes:
-#  - lotus_base_<key>: the modules we build on (sale, stock, account,
-#    helpdesk...) with their demo data; key: requirements.txt and the
-#    module list. Building it takes about 2 minutes, once.
-#  - lotus_addons_<key>: a copy of the base with the four lotus addons and
-#    their demo data; key: the base key and every file of the addons
-#    except their tests (pytest imports those, the install does not).
-# Demo and test databases are copies of the second one (under a second).
-template_key() { (cat requirements.txt; echo "$BASE_MODULES") | sha1sum | cut -c1-12; }
+# Template databases, each rebuilt only when what it holds changes:
+#  - lotus_deps_<addon>_<key>: the modules an addon builds on (sale,
+#    stock, account, helpdesk...) and nothing else, with their demo data;
+#    key: requirements.txt and the module list. Each is a copy of the one
+#    of the addon of ours it depends on plus what it needs more; the
+#    chain takes about 2 minutes to build, once.
+#  - lotus_addons_<key>: a copy of the last of those (what the four build
+#    on) with the four lotus addons and their demo data; key:
+#    requirements.txt and every file of the addons except their tests
+#    (pytest imports those, the install does not).
+#  - lotus_alone_<addon>_<key>: an addon installed alone on its deps
+#    template, for its tests (make test).
+# Demo and test databases are copies of these (under a second).
+template_key() { sha1sum < requirements.txt | cut -c1-12; }
 
 addons_key() {
     { template_key
@@ -263,10 +287,25 @@ build_template_locked() {
     rename_db "$db.tmp" "$db"
 }
 
+# all_addon: the addon of ours that depends on all the others.
+all_addon() {
+    local manifest addon
+    for manifest in addons/*/__manifest__.py; do
+        addon="$(basename "$(dirname "$manifest")")"
+        if [ "$(addon_info "$addon" | sed -n 2p)" = all ]; then
+            echo "$addon"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# ensure_template: what the four addons build on. Sets TEMPLATE_DB.
 ensure_template() {
-    build_template lotus_base_ "$(template_key)" - "$BASE_MODULES" \
-        "building template database DB ($BASE_MODULES), once"
-    TEMPLATE_DB="$BUILT_DB"
+    local addon
+    addon="$(all_addon)" || die "no addon of ours depends on all the others -- cannot choose the template"
+    ensure_deps_template "$addon"
+    TEMPLATE_DB="$DEPS_DB"
 }
 
 ensure_addons_template() {
@@ -276,10 +315,94 @@ ensure_addons_template() {
     ADDONS_DB="$BUILT_DB"
 }
 
+# addon_info ADDON: three lines about ADDON, read from the manifests: the
+# modules it builds on that are not ours (its whole dependency tree,
+# comma-separated); "all" when it depends on every other addon of ours
+# (installing it installs them all), else "some"; and the addon of ours it
+# depends on that builds on the most of those (empty for none).
+addon_info() {
+    "$PY" - "$1" <<'PYEOF'
+import ast, os, sys
+
+def manifest(name):
+    path = os.path.join("addons", name, "__manifest__.py")
+    if not os.path.exists(path):
+        return None
+    with open(path) as handle:
+        return ast.literal_eval(handle.read())
+
+OURS = {name for name in os.listdir("addons") if manifest(name)}
+
+def tree(addon):
+    seen, theirs, todo = set(), set(), [addon]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for dep in manifest(name).get("depends", []):
+            if dep in OURS:
+                todo.append(dep)
+            else:
+                theirs.add(dep)
+    return seen, theirs
+
+addon = sys.argv[1]
+seen, theirs = tree(addon)
+parents = sorted((len(tree(name)[1]), name) for name in seen - {addon})
+print(",".join(sorted(theirs)))
+print("all" if seen >= OURS else "some")
+print(parents[-1][1] if parents else "")
+PYEOF
+}
+
+# ensure_deps_template ADDON: a database with the modules ADDON builds on
+# and nothing else, lotus_deps_<addon>_<key> (key: requirements.txt and
+# that list), built once: a copy of the one of the addon of ours it
+# depends on, plus what it needs more (or from nothing). Sets DEPS_DB and
+# DEPS (the list).
+ensure_deps_template() {
+    local addon="$1" info deps parent src="-" have="" extra
+    info="$(addon_info "$addon")" || die "could not read the manifest of $addon"
+    deps="$(sed -n 1p <<<"$info")"; parent="$(sed -n 3p <<<"$info")"
+    if [ -n "$parent" ]; then
+        ensure_deps_template "$parent"
+        src="$DEPS_DB"; have="$DEPS"
+    fi
+    extra="$(comm -23 <(tr , '\n' <<<"$deps" | sort) <(tr , '\n' <<<"$have" | sort) | paste -sd, -)"
+    if [ -z "$extra" ]; then
+        DEPS="$deps"
+        return 0
+    fi
+    local key; key="$( (cat requirements.txt; echo "$deps") | sha1sum | cut -c1-12)"
+    build_template "lotus_deps_${addon}_" "$key" "$src" "$extra" \
+        "building template database DB (what $addon builds on: $extra), once"
+    DEPS_DB="$BUILT_DB"; DEPS="$deps"
+}
+
+# ensure_alone_template ADDON: a database with ADDON installed on its own
+# (one -i, its demo data, nothing of ours it does not depend on), as
+# OCA's CI installs an addon: a copy of its deps template, then one -i.
+# The addon that depends on all others is the template of all four.
+# Sets ALONE_DB.
+ensure_alone_template() {
+    local addon="$1"
+    if [ "$(addon_info "$addon" | sed -n 2p)" = all ]; then
+        ensure_addons_template
+        ALONE_DB="$ADDONS_DB"
+        return 0
+    fi
+    ensure_deps_template "$addon"
+    build_template "lotus_alone_${addon}_" "$(addons_key)" "$DEPS_DB" "$addon" \
+        "installing $addon alone with its demo data into DB (kept until the addons change)"
+    ALONE_DB="$BUILT_DB"
+}
+
 setup() {
     ensure_venv
     ensure_lessc
     ensure_wkhtmltopdf
+    ensure_chromium
     ensure_postgres
 }
 
@@ -320,11 +443,12 @@ addon_tests() {
         --odoo-config "$conf" --odoo-database "$db" "${PYTEST_EXTRA[@]}" "$@"
 }
 
-# e2e_tests CONF DB: the top-level tests, against a real server.
+# e2e_tests CONF DB: the top-level tests, against a real server (and in
+# Chromium); -rs prints the reason of every skipped test.
 e2e_tests() {
     LOTUS_ODOO_CONF="$1" LOTUS_TEST_DB="$2" \
         "$VENV/bin/pytest" -p no:odoo -p no:cacheprovider -W ignore::DeprecationWarning \
-        "${PYTEST_EXTRA[@]}" tests
+        -rs "${PYTEST_EXTRA[@]}" tests
 }
 
 # logged BASE COMMAND...: COMMAND's output in BASE.log, its exit code in
@@ -335,13 +459,9 @@ logged() {
     echo "$rc" > "$base.rc"
 }
 
-# run_label NAME JOBS: "end-to-end tests" or "addon tests, run 2/2".
+# run_label NAME: "end-to-end tests" or "lotus_sales tests".
 run_label() {
-    if [ "$1" = e2e ]; then
-        echo "end-to-end tests"
-    else
-        echo "addon tests, run $((${1#addons-} + 1))/$2"
-    fi
+    if [ "$1" = e2e ]; then echo "end-to-end tests"; else echo "$1 tests"; fi
 }
 
 cmd_test() {
@@ -351,50 +471,69 @@ cmd_test() {
     local conf="$ROOT/odoo-test.conf"
     write_conf "$conf" "$TEST_PORT"
     port_free "$TEST_PORT" || die "port $TEST_PORT is already in use -- use 'make test TEST_PORT=8170'"
-    ensure_addons_template
+    local jobs="${TEST_JOBS:-2}"
+    [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || die "TEST_JOBS must be a positive number, not '$jobs'"
     # The OCA addons we extend must still pass their own tests with ours
     # installed. pytest-odoo looks for a __manifest__.py above every test
     # path and fails under site-packages, so they are reached via a link.
     mkdir -p .oca-tests
     ln -sfn "$(odoo_addons_dir)/helpdesk_mgmt" .oca-tests/helpdesk_mgmt
-    local dirs=(addons/*/tests .oca-tests/helpdesk_mgmt/tests)
-    # The test folders are dealt round TEST_JOBS runs side by side, each
-    # on its own copy of the database and its own HTTP port; the
-    # end-to-end tests follow the first run. Every run writes a log,
-    # printed in order once all are done.
-    local jobs="${TEST_JOBS:-2}" i logs
-    [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || die "TEST_JOBS must be a positive number, not '$jobs'"
-    [ "$jobs" -le "${#dirs[@]}" ] || jobs="${#dirs[@]}"
-    logs="$(mktemp -d)"
-    local pids=()
-    for ((i = 0; i < jobs; i++)); do
-        local db="$TEST_DB" shard_conf="$conf" shard=() j
-        if [ "$i" -gt 0 ]; then
-            db="${TEST_DB}_$((i + 1))"
-            shard_conf="$DATA_DIR/odoo-test-$((i + 1)).conf"
-            write_conf "$shard_conf" "$(free_port)"
-        fi
-        for ((j = i; j < ${#dirs[@]}; j += jobs)); do shard+=("${dirs[j]}"); done
-        copy_db "$ADDONS_DB" "$db"
-        say "addon tests, run $((i + 1))/$jobs (database $db): ${shard[*]}"
-        [ "$i" -gt 0 ] || say "end-to-end tests (tests/, real HTTP server) after run 1"
-        ( logged "$logs/addons-$i" addon_tests "$shard_conf" "$db" "${shard[@]}"
-          [ "$i" -gt 0 ] || logged "$logs/e2e" e2e_tests "$shard_conf" "$db" ) &
-        pids+=("$!")
+    # As OCA's CI does, every addon's tests run in a database where that
+    # addon was installed on its own (one -i, with its demo data). The
+    # addon that depends on all the others stands for the four together:
+    # the OCA tests and the end-to-end tests run there too. The templates
+    # are built first (kept until the addons change), then the runs go
+    # TEST_JOBS at a time, each on its own copy and HTTP port; their
+    # output is printed in order once all are done.
+    local addons=() addon all_addon=""
+    for addon in addons/*/__manifest__.py; do
+        addon="$(basename "$(dirname "$addon")")"
+        [ -d "addons/$addon/tests" ] && addons+=("$addon")
     done
-    wait "${pids[@]}" || true
+    local -A template=()
+    for addon in "${addons[@]}"; do
+        ensure_alone_template "$addon"
+        template[$addon]="$ALONE_DB"
+        [ "$ALONE_DB" = "${ADDONS_DB:-}" ] && all_addon="$addon"
+    done
+    local logs; logs="$(mktemp -d)"
+    local order=() running=0
+    [ -n "$all_addon" ] && order+=("$all_addon")
+    for addon in "${addons[@]}"; do [ "$addon" = "$all_addon" ] || order+=("$addon"); done
+    for addon in "${order[@]}"; do
+        local db="${TEST_DB}_${addon#lotus_}" run_conf="$DATA_DIR/odoo-test-${addon}.conf"
+        local dirs=("addons/$addon/tests")
+        if [ "$addon" = "$all_addon" ]; then
+            db="$TEST_DB"; run_conf="$conf"
+            dirs+=(.oca-tests/helpdesk_mgmt/tests)
+        else
+            write_conf "$run_conf" "$(free_port)"
+        fi
+        copy_db "${template[$addon]}" "$db"
+        if [ "$addon" = "$all_addon" ]; then
+            say "$addon tests (database $db, the four addons): ${dirs[*]}, then the end-to-end tests (tests/, real HTTP server and browser)"
+        else
+            say "$addon tests (database $db, $addon alone): ${dirs[*]}"
+        fi
+        if [ "$running" -ge "$jobs" ]; then wait -n || true; running=$((running - 1)); fi
+        ( logged "$logs/$addon" addon_tests "$run_conf" "$db" "${dirs[@]}"
+          [ "$addon" != "$all_addon" ] || logged "$logs/e2e" e2e_tests "$run_conf" "$db" ) &
+        running=$((running + 1))
+    done
+    wait || true
     # pytest exits 5 when it collected no test. Without PYTEST_ARGS that
     # is a failure of the run; with a selection (-k ...) a run may well
     # select nothing, as long as some test ran.
-    local failed="" ran=0 name rc
-    for name in $(for ((i = 0; i < jobs; i++)); do echo "addons-$i"; done) e2e; do
-        say "output of the $(run_label "$name" "$jobs")"
+    local failed="" ran=0 name rc names=("${order[@]}")
+    [ -n "$all_addon" ] && names+=(e2e)
+    for name in "${names[@]}"; do
+        say "output of the $(run_label "$name")"
         cat "$logs/$name.log"
         rc="$(cat "$logs/$name.rc" 2>/dev/null || echo 1)"
         case "$rc" in
             0) ran=1 ;;
-            5) [ -n "${PYTEST_ARGS:-}" ] || failed="$failed $(run_label "$name" "$jobs"): no test collected;" ;;
-            *) failed="$failed $(run_label "$name" "$jobs") exit $rc;" ;;
+            5) [ -n "${PYTEST_ARGS:-}" ] || failed="$failed $(run_label "$name"): no test collected;" ;;
+            *) failed="$failed $(run_label "$name") exit $rc;" ;;
         esac
     done
     rm -rf "$logs"
@@ -403,11 +542,88 @@ cmd_test() {
     say "all tests passed"
 }
 
+# cmd_install_check: what a user of Odoo does, from nothing: a new
+# database with demo data and one -i, of the four addons together and of
+# each alone (its dependencies come with it). Slow (every module Odoo
+# installs, five times); not part of make test, which installs each addon
+# alone on a template of what it builds on.
+cmd_install_check() {
+    setup
+    local conf="$DATA_DIR/install-check.conf" db="${TEST_DB}_install" mods start failed=""
+    write_conf "$conf" "$(free_port)"
+    for mods in ${INSTALL_CHECK:-$LOTUS_ADDONS lotus_gdpr lotus_sales lotus_returns lotus_helpdesk}; do
+        drop_db "$db"
+        createdb "$db" || die "could not create database $db -- is PostgreSQL running?"
+        say "odoo -d $db -i $mods (new database, demo data)"
+        start=$SECONDS
+        if ( run_init "$conf" "$db" "$mods" -i ); then
+            say "  $mods: installed without errors in $((SECONDS - start)) s"
+        else
+            failed="$failed $mods"
+        fi
+        drop_db "$db"
+    done
+    [ -z "$failed" ] || die "installing failed for:$failed (see the lines above)"
+    say "every install succeeded"
+}
+
+# cmd_screenshots: PNGs of the screens the README shows, in the browser of
+# the tests, from a copy of the demo database, into docs/.
+cmd_screenshots() {
+    setup
+    command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
+        || die "chromium and chromedriver are needed -- as root: make setup (or apt-get install chromium chromium-driver)"
+    ensure_addons_template
+    local conf="$DATA_DIR/screenshots.conf" db="${DB}_screens"
+    write_conf "$conf" "$(free_port)"
+    copy_db "$ADDONS_DB" "$db"
+    say "screenshots of the demo (database $db) into docs/"
+    "$PY" scripts/screenshots.py "$conf" "$db" "$ROOT/docs" || { drop_db "$db"; die "the screenshots failed -- the lines above say why"; }
+    drop_db "$db"
+}
+
+# cmd_peer_tests: the test suites of the modules we extend, run with
+# pytest-odoo on a copy of the demo template without our addons and on a
+# copy of the one with them, side by side; prints the tests that fail
+# only with ours. Slow: not part of make test. PEER_MODULES chooses.
+cmd_peer_tests() {
+    setup
+    ensure_addons_template
+    local peers="${PEER_MODULES:-sale,sale_management,delivery,partner_firstname,privacy,privacy_consent,queue_job,helpdesk_mgmt}"
+    local out="${PEER_OUT:-$DATA_DIR/peer-tests}" side peer dirs=() pids=()
+    mkdir -p "$out" .oca-tests
+    for peer in ${peers//,/ }; do
+        [ -d "$(odoo_addons_dir)/$peer/tests" ] || { say "$peer has no tests -- skipped"; continue; }
+        # pytest-odoo needs a __manifest__.py above the tests: a link.
+        ln -sfn "$(odoo_addons_dir)/$peer" ".oca-tests/$peer"
+        dirs+=(".oca-tests/$peer/tests")
+    done
+    for side in without with; do
+        local db="${TEST_DB}_peers_$side" src="$TEMPLATE_DB" conf="$DATA_DIR/peer-tests-$side.conf"
+        [ "$side" = with ] && src="$ADDONS_DB"
+        write_conf "$conf" "$(free_port)"
+        copy_db "$src" "$db"
+        say "peer suites $side the lotus addons (database $db): $peers"
+        ( env -u HOST -u PORT -u USER -u PASSWORD "$VENV/bin/pytest" -p no:cacheprovider \
+              -W ignore::DeprecationWarning -q --odoo-config "$conf" --odoo-database "$db" \
+              --junitxml="$out/$side.xml" "${dirs[@]}" > "$out/$side.log" 2>&1 || true
+          drop_db "$db" ) &
+        pids+=("$!")
+    done
+    wait "${pids[@]}" || true
+    say "logs: $out/without.log, $out/with.log"
+    "$PY" "$ROOT/scripts/peer_diff.py" "$out/without.xml" "$out/with.xml"
+}
+
 case "${1:-}" in
     run) cmd_run ;;
     test) cmd_test ;;
     testdb) cmd_testdb ;;
+    install-check) cmd_install_check ;;
+    peer-tests) cmd_peer_tests ;;
+    screenshots) cmd_screenshots ;;
+    readme) ensure_venv; "$PY" scripts/oca_readme.py ;;
     setup) setup ;;
     template) setup; ensure_template ;;
-    *) die "usage: scripts/lotus.sh run|test|testdb|setup|template" ;;
+    *) die "usage: scripts/lotus.sh run|test|testdb|setup|template|install-check|peer-tests|screenshots|readme" ;;
 esac

@@ -39,7 +39,7 @@ class OdooServer(object):
         self.proc = None
         self.log_path = os.path.join(ROOT, ".odoo-data", "e2e-server.log")
 
-    def start(self, timeout=120):
+    def start(self, timeout=300):
         os.makedirs(os.path.dirname(self.log_path), exist_ok=True)
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
@@ -51,14 +51,27 @@ class OdooServer(object):
              # The access log, as a shop's server writes it.
              "--log-handler", "werkzeug:INFO"],
             stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT,
-            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+            env=dict(os.environ, PYTHONUNBUFFERED="1", PATH=os.pathsep.join((
+                # lessc for the web assets, where scripts/lotus.sh puts it
+                os.path.join(ROOT, "node_modules", ".bin"),
+                os.environ.get("PATH", "")))))
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError("Odoo exited with %s, see %s"
                                    % (self.proc.returncode, self.log_path))
+            # Wait for the port, then ask for one page and wait for it
+            # however long it takes: the first request loads the registry
+            # and compiles the web assets (lessc), and a client that gives
+            # up and asks again would start that again in another thread.
             try:
-                if requests.get(self.url + "/web/login", timeout=2).status_code:
+                socket.create_connection(("127.0.0.1", self.port), 1).close()
+            except OSError:
+                time.sleep(0.5)
+                continue
+            try:
+                if requests.get(self.url + "/web/login", timeout=max(
+                        deadline - time.time(), 1)).status_code:
                     return self
             except requests.RequestException:
                 time.sleep(0.5)
@@ -125,3 +138,10 @@ class Rpc(object):
 def admin(odoo_server):
     """XML-RPC as the administrator."""
     return Rpc(odoo_server, *ADMIN)
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests add a customer with her own requests and
+    consents: they run last, after the tests that count the demo's."""
+    items.sort(key=lambda item: getattr(item.module, "__name__", "")
+               == "test_browser")

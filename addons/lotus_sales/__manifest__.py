@@ -31,6 +31,9 @@
         "report/report_deliveryslip.xml",
     ],
     "demo": [
+        "demo/ir_config_parameter_demo.xml",
+        "demo/res_company_demo.xml",
+        "demo/account_chart_demo.xml",
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",

@@ -1,6 +1,7 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import check_card_numbers
 
@@ -30,6 +31,50 @@ class AccountInvoice(models.Model):
     def _check_lotus_card_numbers(self):
         """P5: no payment card number in an invoice's texts."""
         check_card_numbers(self, CARD_GUARDED_FIELDS)
+
+    # ------------------------------------------------------------------
+    # P1, P2: the invoice carries names and a complete address
+    # ------------------------------------------------------------------
+    @api.multi
+    def _lotus_address_problems(self):
+        """Lines "invoice - role (contact): missing parts" for every
+        customer invoice or credit note whose customer lacks a first and
+        family name (a company: its name) or whose invoice address lacks
+        street with house number, postal code, city or country."""
+        problems = []
+        # translated once per batch, not per invoice
+        customer, address, line = (
+            _("customer"), _("invoice address"),
+            _("%(record)s - %(role)s (%(contact)s): %(missing)s missing"))
+        for invoice in self.filtered(
+                lambda i: i.type in ("out_invoice", "out_refund")):
+            partner = invoice.partner_id
+            commercial = partner.commercial_partner_id
+            for role, contact, missing in (
+                    (customer, commercial, commercial._lotus_names_missing()),
+                    (address, partner, partner._lotus_address_missing())):
+                if missing:
+                    problems.append(line % {
+                        "record": invoice.number or invoice.origin
+                        or _("draft invoice"),
+                        "role": role, "contact": contact.display_name,
+                        "missing": ", ".join(missing)})
+        return problems
+
+    @api.multi
+    def action_invoice_open(self):
+        """P1, P2: a customer invoice or credit note is not validated while
+        the customer's names or the invoice address are incomplete; one
+        error lists every missing part and nothing is validated."""
+        problems = self._lotus_address_problems()
+        if problems:
+            raise UserError(_(
+                "The invoice cannot be validated: it needs the customer's "
+                "first and family name (or the company name) and an invoice "
+                "address with street and house number, postal code, city "
+                "and country.\n%s\nComplete the contact(s) and validate "
+                "again.") % "\n".join(problems))
+        return super(AccountInvoice, self).action_invoice_open()
 
     # ------------------------------------------------------------------
     # Privacy engine declarations (P26, P27, P33)

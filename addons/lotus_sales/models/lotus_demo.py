@@ -57,6 +57,18 @@ class LotusDemo(models.AbstractModel):
         return orders
 
     @api.model
+    def _demo_chart(self, template_ref):
+        """Give the company the demo chart of accounts when it has none
+        yet (see demo/account_chart_demo.xml); a chart already there stays.
+        Odoo's own loader creates the accounts, taxes and journals."""
+        company = self.env.user.company_id
+        if company.chart_template_id or self.env["account.account"].search(
+                [("company_id", "=", company.id)], limit=1):
+            return False
+        self.env.ref(template_ref).try_loading_for_current_company()
+        return True
+
+    @api.model
     def _demo_vat(self, category_refs, rate=21.0):
         """Give the products of these categories the Dutch VAT rate,
         included in the price as consumer prices are in the Netherlands.

@@ -1,7 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
 from ..tools import check_card_numbers
 
@@ -70,52 +69,15 @@ class SaleOrder(models.Model):
         self.env["res.partner"]._lotus_check_posted_note(args, kwargs)
         return super(SaleOrder, self).message_post(*args, **kwargs)
 
-    # ------------------------------------------------------------------
-    # P1, P2: complete names and addresses before confirmation
-    # ------------------------------------------------------------------
-    @api.multi
-    def _lotus_address_problems(self):
-        """Lines "order - role (contact): missing parts" for every order
-        whose customer name, invoice or delivery address is incomplete."""
-        problems = []
-        # translated once per batch, not per order
-        customer, invoice, delivery, line = (
-            _("customer"), _("invoice address"), _("delivery address"),
-            _("%(record)s - %(role)s (%(contact)s): %(missing)s missing"))
-        for order in self:
-            checks = [
-                (customer, order.partner_id,
-                 order.partner_id._lotus_names_missing()),
-                (invoice, order.partner_invoice_id,
-                 order.partner_invoice_id._lotus_address_missing()),
-                (delivery, order.partner_shipping_id,
-                 order.partner_shipping_id._lotus_address_missing()),
-            ]
-            for role, partner, missing in checks:
-                if missing:
-                    problems.append(line % {
-                        "record": order.name, "role": role,
-                        "contact": partner.display_name,
-                        "missing": ", ".join(missing)})
-        return problems
-
-    @api.multi
-    def _lotus_check_addresses(self):
-        """P1, P2: raise one UserError listing every missing part."""
-        problems = self._lotus_address_problems()
-        if problems:
-            raise UserError(_(
-                "The order cannot be confirmed: the invoice needs the "
-                "customer's first and family name, and the invoice and "
-                "shipping label need street and house number, postal "
-                "code, city and country.\n%s\nComplete the contact(s) and "
-                "confirm again.") % "\n".join(problems))
-
     @api.multi
     def action_confirm(self):
-        """P2: nothing is confirmed while an address is incomplete.
-        P19: the order confirmation mail goes to every customer."""
-        self._lotus_check_addresses()
+        """P19: the order confirmation mail goes to every customer.
+
+        P1, P2: names and addresses are checked where the policy needs them,
+        when the invoice is validated (account.invoice) and when the parcel
+        ships (stock.picking); confirming an order neither invoices nor
+        ships, so an order with an incomplete address still confirms (as
+        Odoo's own delivery and sale flows expect)."""
         if self._lotus_send_confirmation_mail():
             self = self.with_context(send_email=True)
         return super(SaleOrder, self).action_confirm()

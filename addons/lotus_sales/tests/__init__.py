@@ -9,3 +9,4 @@ from . import test_card_numbers
 from . import test_invoice_report
 from . import test_order_anonymisation
 from . import test_order_anonymisation_engine
+from . import test_portal_documents

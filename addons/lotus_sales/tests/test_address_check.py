@@ -7,9 +7,15 @@ from .common import LotusSalesCase
 
 class TestAddressCheck(LotusSalesCase):
 
-    def test_confirm_refused_lists_missing_parts_per_address(self):
-        """P2: an order with incomplete invoice and delivery addresses is not
-        confirmed; one message lists what each address lacks."""
+    def _invoice(self, order):
+        return self.env["account.invoice"].browse(
+            order.action_invoice_create())
+
+    def test_incomplete_address_confirms_but_is_not_invoiced(self):
+        """P2: an order with incomplete invoice and delivery addresses is
+        confirmed (that neither invoices nor ships; Odoo's own delivery
+        flows confirm such orders), but its invoice is not validated: one
+        message lists what the invoice address lacks."""
         buyer = self._make_customer(
             "Jan", "Jansen", street="Molenstraat", zip=False)
         delivery = self.env["res.partner"].create({
@@ -18,17 +24,18 @@ class TestAddressCheck(LotusSalesCase):
             "country_id": False,
         })
         order = self._make_order(buyer, partner_shipping_id=delivery.id)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        invoice = self._invoice(order)
         with self.assertRaises(UserError) as raised:
-            order.action_confirm()
+            invoice.action_invoice_open()
         message = raised.exception.name
         self.assertIn("invoice address", message)
         self.assertIn("house number", message)
         self.assertIn("postal code", message)
-        self.assertIn("delivery address", message)
-        self.assertIn("country", message)
         self.assertNotIn("city", message.split("\n")[1].split(":")[-1])
-        self.assertEqual(order.state, "draft")
-        self.assertFalse(order.picking_ids)
+        self.assertEqual(invoice.state, "draft")
+        self.assertFalse(invoice.number)
 
     def test_complete_address_confirms(self):
         """P2: a complete address (street with number, postal code, city,
@@ -48,9 +55,12 @@ class TestAddressCheck(LotusSalesCase):
         self.assertEqual(single.lastname, "Jansen")
         self.assertFalse(single.firstname)
         order = self._make_order(single)
+        order.action_confirm()
+        invoice = self._invoice(order)
         with self.assertRaises(UserError) as raised:
-            order.action_confirm()
+            invoice.action_invoice_open()
         self.assertIn("first name", raised.exception.name)
+        self.assertEqual(invoice.state, "draft")
         company = self.env["res.partner"].create({
             "name": "Printlab BV", "is_company": True,
             "street": "Groenestraat 215", "zip": "6531 HH",
@@ -58,7 +68,9 @@ class TestAddressCheck(LotusSalesCase):
         })
         company_order = self._make_order(company)
         company_order.action_confirm()
-        self.assertEqual(company_order.state, "sale")
+        company_invoice = self._invoice(company_order)
+        company_invoice.action_invoice_open()
+        self.assertEqual(company_invoice.state, "open")
 
     def test_shipping_refused_when_address_became_incomplete(self):
         """P2: a delivery whose address lost its postal code is not shipped:
@@ -78,13 +90,31 @@ class TestAddressCheck(LotusSalesCase):
         self.assertNotEqual(picking.state, "done")
         self.assertFalse(self._disclosures(picking))
 
-    def test_batch_confirmation_is_all_or_nothing(self):
-        """P2: confirming several orders at once confirms none while one of
-        them has an incomplete address."""
+    def test_delivery_to_an_incomplete_address_is_not_shipped(self):
+        """P2: the delivery of a confirmed order whose delivery address
+        lacks its country is not validated."""
+        order = self._make_order(self._make_customer(
+            "Lotte", "Bos", country_id=False), carrier=self.carrier)
+        order.action_confirm()
+        picking = order.picking_ids
+        self._process(picking)
+        with self.assertRaises(UserError) as raised:
+            picking.button_validate()
+        self.assertIn("country", raised.exception.name)
+        self.assertNotEqual(picking.state, "done")
+
+    def test_batch_validation_is_all_or_nothing(self):
+        """P2: validating several invoices at once validates none while one
+        of them has an incomplete address."""
         good = self._make_order(self.customer)
         bad = self._make_order(self._make_customer("Joris", "Kok", city=False))
+        # one by one: Odoo 11's sale confirms one order at a time once a
+        # line has an expense policy
+        good.action_confirm()
+        bad.action_confirm()
+        invoices = self._invoice(good) | self._invoice(bad)
         with self.assertRaises(UserError) as raised:
-            (good | bad).action_confirm()
-        self.assertIn(bad.name, raised.exception.name)
-        self.assertNotIn(good.name, raised.exception.name)
-        self.assertEqual((good | bad).mapped("state"), ["draft", "draft"])
+            invoices.action_invoice_open()
+        self.assertIn("Joris Kok", raised.exception.name)
+        self.assertNotIn("Anna de Vries", raised.exception.name)
+        self.assertEqual(invoices.mapped("state"), ["draft", "draft"])
