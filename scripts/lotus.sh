@@ -254,7 +254,7 @@ rename_db() {
 # older keys are dropped. Sets BUILT_DB.
 build_template() {
     local prefix="$1" key="$2" src="$3" mods="$4" message="$5"
-    local db="$prefix$key" conf="$DATA_DIR/template.conf"
+    local db="$prefix$key"
     BUILT_DB="$db"
     # Checkouts sharing the cluster and the data dir build one template
     # at a time: the others wait here, then find it built.
@@ -267,7 +267,9 @@ build_template() {
 
 build_template_locked() {
     local prefix="$1" key="$2" src="$3" mods="$4" message="$5"
-    local db="$prefix$key" conf="$DATA_DIR/template.conf"
+    # The configuration names this checkout's addons: one file per build,
+    # never one that another checkout writes at the same time.
+    local db="$prefix$key" conf="$DATA_DIR/template-$$.conf"
     # A template is this checkout's only with its files (another checkout
     # sharing the PostgreSQL cluster keeps them in its own data dir).
     if db_exists "$db"; then
@@ -284,6 +286,7 @@ build_template_locked() {
         copy_db "$src" "$db.tmp"
     fi
     run_init "$conf" "$db.tmp" "$mods" -i
+    rm -f "$conf"
     rename_db "$db.tmp" "$db"
 }
 
