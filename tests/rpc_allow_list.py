@@ -70,6 +70,20 @@ ALLOW = {
     ("sale.order", "action_confirm"): Allow(
         {SALES}, "a salesperson confirms the orders the sale.order rules "
         "let them write; P1/P2 address check in lotus_sales"),
+    ("account.invoice", "action_invoice_open"): Allow(
+        {SALES}, "Odoo's invoice validation: the account.invoice access "
+        "rights and rules decide; lotus_sales checks the P2 address first"),
+    ("*", "export_data"): Allow(
+        LOGGED_IN, ORM + "; lotus_gdpr's base.export_data logs an export of "
+        "personal fields and refuses a large one without the Privacy User "
+        "group (P24)"),
+    ("delivery.carrier", "lotus_rate_shipment"): Allow(
+        LOGGED_IN, "Odoo's rate hook of the Carrier API type (called as "
+        "<delivery_type>_rate_shipment): the fixed price, nothing leaves; "
+        "the caller's read access to the order is checked first"),
+    ("delivery.carrier", "lotus_get_tracking_link"): Allow(
+        LOGGED_IN, "Odoo's tracking hook of the Carrier API type: returns "
+        "no link and reads nothing"),
     # ----------------------------------------------------------- lotus_gdpr
     ("res.partner", "action_object_to_marketing"): Allow(
         CUSTOMERS, "P29: a customer objects for themselves only, never for "

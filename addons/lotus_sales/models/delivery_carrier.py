@@ -157,7 +157,9 @@ class DeliveryCarrier(models.Model):
         another module would read the whole delivery, whatever the sharing
         rule says: it is refused. Fixed-price and rule-based carriers send
         nothing (their label is the delivery slip, which prints only the
-        rule's fields); the ``lotus`` type posts the payload."""
+        rule's fields); the ``lotus`` type posts the payload. Warehouse
+        staff only: over RPC it would send any delivery."""
+        self._lotus_check_shipper()
         self.ensure_one()
         if self.delivery_type not in LABEL_ONLY_TYPES + ("lotus",):
             raise UserError(_(

@@ -269,7 +269,8 @@ class StockPicking(models.Model):
         """A carrier API gets outgoing deliveries only (a return receipt
         keeps the carrier of its delivery, but is no new shipment), and
         without endpoint nothing: the delivery says so instead of "sent to
-        the carrier"."""
+        the carrier". Warehouse staff only, as in the carrier's hooks."""
+        self.env["delivery.carrier"]._lotus_check_shipper()
         self.ensure_one()
         carrier = self.carrier_id
         if carrier.delivery_type == "lotus" \
