@@ -6,11 +6,15 @@ These tests run without the pytest-odoo plugin (``-p no:odoo``): they talk
 to Odoo only from the outside, over HTTP, JSON-RPC and XML-RPC, against the
 test database that ``make test`` has just created. The server is started
 once per session and stopped by its own PID at the end."""
+import asyncore
+import email
 import os
 import signal
+import smtpd
 import socket
 import subprocess
 import sys
+import threading
 import time
 import xmlrpc.client
 
@@ -145,3 +149,56 @@ def pytest_collection_modifyitems(items):
     consents: they run last, after the tests that count the demo's."""
     items.sort(key=lambda item: getattr(item.module, "__name__", "")
                == "test_browser")
+
+
+class Mailbox(smtpd.SMTPServer):
+    """The customers' mailboxes: a local SMTP server that the shop's
+    outgoing mail server points at. A test reads a mail where the customer
+    would, after Odoo sent it (single-use links are made only then)."""
+
+    def __init__(self):
+        self.port = _free_port()
+        smtpd.SMTPServer.__init__(self, ("127.0.0.1", self.port), None,
+                                  decode_data=False)
+        self.messages = []
+        self.thread = threading.Thread(
+            target=asyncore.loop, kwargs={"timeout": 0.2}, daemon=True)
+        self.thread.start()
+
+    def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+        self.messages.append(([r.lower() for r in rcpttos],
+                              email.message_from_bytes(data)))
+
+    def texts(self, address):
+        """The text parts of the mails received for ``address``, the
+        newest first."""
+        for rcpttos, message in reversed(self.messages):
+            if address.lower() not in rcpttos:
+                continue
+            for part in message.walk():
+                if part.get_content_maintype() == "text":
+                    yield part.get_payload(decode=True).decode(
+                        part.get_content_charset() or "utf-8", "replace")
+
+    def receive(self, admin, address):
+        """Send the mails queued for ``address`` now (the mail queue's
+        scheduled action, for these mails only)."""
+        ids = admin("mail.mail", "search", [
+            ("state", "=", "outgoing"), "|",
+            ("email_to", "ilike", address),
+            ("recipient_ids.email", "=ilike", address)])
+        if ids:
+            admin("mail.mail", "send", ids)
+        return list(self.texts(address))
+
+
+@pytest.fixture(scope="session")
+def mailbox(odoo_server):
+    box = Mailbox()
+    rpc = Rpc(odoo_server, *ADMIN)
+    server_id = rpc("ir.mail_server", "create", {
+        "name": "Mailboxes of the tests", "smtp_host": "127.0.0.1",
+        "smtp_port": box.port, "smtp_encryption": "none", "sequence": 1})
+    yield box
+    rpc("ir.mail_server", "unlink", [server_id])
+    box.close()
