@@ -135,17 +135,23 @@ def test_cookie_banner_refuse_then_accept(browser, floor):
     assert '"anonymize_ip":true' in data_layer.replace(" ", "")
 
 
+def _newsletter(browser, shows, click=None):
+    """The newsletter's row on the privacy page: check what it says, then
+    click its button (give or withdraw)."""
+    row = browser.xpath("//tr[.//strong[normalize-space(.)='Newsletter']]")
+    assert shows in row.text, row.text
+    if click:
+        row.find_element_by_css_selector("button[value=%s]" % click).click()
+
+
 def test_newsletter_consent_confirmation_and_withdrawal(browser, admin, mailbox,
                                                         floor):
     """P20: newsletter consent is given, confirmed through the link of the
     mail (double opt-in), and withdrawn with one click."""
     browser.open("/my/privacy")
-    row = browser.xpath("//tr[.//strong[normalize-space(.)='Newsletter']]")
-    assert "Not given" in row.text
-    row.find_element_by_css_selector("button[value=give]").click()
+    _newsletter(browser, "Not given", click="give")
     browser.wait_text("We sent you an e-mail: open its link to confirm")
-    assert "Waiting for your e-mail confirmation" in browser.xpath(
-        "//tr[.//strong[normalize-space(.)='Newsletter']]").text
+    _newsletter(browser, "Waiting for your e-mail confirmation")
     browser.open(_mailed_link(admin, mailbox, FLOOR[0], "consent"))
     # Opening the link (a mail scanner does too) records nothing yet.
     browser.wait_text("Nothing is recorded until you press the button.")
@@ -153,12 +159,9 @@ def test_newsletter_consent_confirmation_and_withdrawal(browser, admin, mailbox,
     browser.wait_text("Thank you, your subscription is confirmed")
     assert "Newsletter" in browser.text()
     browser.open("/my/privacy")
-    row = browser.xpath("//tr[.//strong[normalize-space(.)='Newsletter']]")
-    assert "Given" in row.text
-    row.find_element_by_css_selector("button[value=withdraw]").click()
+    _newsletter(browser, "Given", click="withdraw")
     browser.wait_text("Your consent has been withdrawn. It takes effect at once.")
-    assert "Not given" in browser.xpath(
-        "//tr[.//strong[normalize-space(.)='Newsletter']]").text
+    _newsletter(browser, "Not given")
 
 
 def test_return_on_a_delivered_order(browser, floor):
