@@ -167,7 +167,7 @@ def generate(env, run, n, expired, orders_per_partner, lines_per_order,
                now() at time zone 'UTC' - interval '5 years'
                    + (g %% 300) * interval '1 day', 1, 1
           FROM generate_series(1, %(n)s) g
-    """ % {"run": run, "nl": nl, "n": n, "expired": int(n * expired)})
+    """ % {"run": run, "nl": nl, "n": n})
     cr.execute("""
         UPDATE res_partner SET commercial_partner_id = id
          WHERE ref = %s AND commercial_partner_id IS NULL

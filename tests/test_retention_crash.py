@@ -131,7 +131,7 @@ def test_sigkill_mid_run_every_record_once(own_server):
             _job_states(db), _sql(db, """
                 SELECT pid, state, wait_event_type, left(query, 80)
                   FROM pg_stat_activity WHERE datname = %s""", (db,),
-                fetch=True), tail))
+                                  fetch=True), tail))
 
     rows = _sql(db, """
         SELECT id, lotus_anonymized, name, partner_email, description

@@ -17,7 +17,7 @@ The audit log receives counts, never values.
 import logging
 
 from odoo import SUPERUSER_ID, _, api, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.tools import email_split
 from odoo.tools import html_escape as esc
 
