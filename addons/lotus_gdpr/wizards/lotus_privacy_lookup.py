@@ -121,7 +121,7 @@ class LotusPrivacyLookup(models.TransientModel):
             "datas": base64.b64encode(data.encode()),
         })
         request.sudo().write({"export_attachment_ids": [(4, attachment.id)]})
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "lookup_export", request,
             field_names=sorted(set(lines.mapped("field_name"))),
             note=_("%d records outside the engine added to the export")
@@ -148,7 +148,7 @@ class LotusPrivacyLookup(models.TransientModel):
                     % request.name)
             request.sudo().write({
                 "lotus_same_person_ids": [(4, p.id) for p in duplicates]})
-            self.env["lotus.audit.log"].log(
+            self.env["lotus.audit.log"]._log(
                 "lookup_merge_duplicates", request,
                 field_names=["lotus_same_person_ids"],
                 note=_("%d partners of the same person added to the "
@@ -216,7 +216,7 @@ class LotusPrivacyLookup(models.TransientModel):
         # The typed terms are not kept once the search ran.
         self.write({"line_ids": commands, "name": False, "email": False,
                     "phone": False, "searched": ", ".join(parts)})
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "privacy_lookup", self.request_id or self.partner_id or None,
             note=_("%(hits)d hits, %(uncovered)d not covered by the engine, "
                    "searched by %(kinds)s") % {

@@ -146,7 +146,7 @@ class LotusPrivacyLookupLine(models.TransientModel):
                 raise UserError(_(
                     "%s cannot be deleted: other records still need it. "
                     "Archive it instead.") % self.record_name)
-        self.env["lotus.audit.log"].log(
+        self.env["lotus.audit.log"]._log(
             "lookup_archive" if archive else "lookup_delete", record,
             field_names=[self.field_name],
             note=_("Record outside the privacy engine %s from the privacy "

@@ -1,5 +1,7 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.addons.lotus_gdpr.tests.test_portal_privacy import \
+    PortalPrivacyCase
 from odoo.exceptions import ValidationError
 
 from ..tools import contains_card_number
@@ -84,3 +86,20 @@ class TestCardNumbers(LotusSalesCase):
         self.assertEqual(card_fields, [])
         domain = self.order._fields["lotus_payment_provider_id"].domain
         self.assertIn(("kind", "=", "payment"), domain)
+
+
+class TestNewsletterCardNumber(PortalPrivacyCase):
+    """The newsletter sign-up of lotus_gdpr meets lotus_sales's card check:
+    tested here, where the check is installed."""
+
+    def test_newsletter_address_refused_on_confirmation_answers_a_page(self):
+        """P5, P20: a newsletter address that looks like a card number is
+        refused when it is confirmed: the customer gets a page with the
+        reason, not a server error, and nothing is recorded."""
+        email = "4111111111111111@example.org"
+        response = self.post("/newsletter/subscribe", {"email": email})
+        self.assertEqual(response.status_code, 200)
+        page = self.post(self.last_link(email), {})
+        self.assertIn(page.status_code, (200, 409))
+        self.assertFalse(self.env["res.partner"].search(
+            [("email", "=ilike", email)]))
