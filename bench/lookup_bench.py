@@ -20,7 +20,13 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import retention_bench  # noqa: E402  pylint: disable=wrong-import-position
+import shop  # noqa: E402  pylint: disable=wrong-import-position
+
+
+def odoo_env(conf, db):
+    import odoo
+    odoo.tools.config.parse_config(["-c", conf, "-d", db])
+    return odoo, odoo.registry(db)
 
 
 def count_statements(cr):
@@ -53,14 +59,14 @@ def main():
                                   "lotus_bench_%s.conf" % args.db)
         args.conf = bench_conf if os.path.exists(bench_conf) \
             else "odoo-test.conf"
-    odoo, registry = retention_bench.odoo_env(args.conf, args.db)
+    odoo, registry = odoo_env(args.conf, args.db)
     with odoo.api.Environment.manage(), registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         cr.execute("SELECT count(*) FROM res_partner "
                    "WHERE email LIKE '%%@bench.example'")
         have = cr.fetchone()[0]
         if have < args.partners:
-            ids, extra, gen_s = retention_bench.generate(
+            ids, extra, gen_s = shop.generate(
                 env, "%d" % time.time(), args.partners - have, 0.9, 2, 2)
             cr.commit()
             print("generated %d partners in %.1fs (%s)"

@@ -428,6 +428,18 @@ cmd_run() {
         -c "$conf" -d "$DB" --db-filter="^$DB\$" --log-level=info
 }
 
+# cmd_bench ARGS: a fresh copy of the addons template (demo data and the
+# four addons) as the benchmark database, then bench/shop_bench.py ARGS.
+cmd_bench() {
+    setup
+    ensure_addons_template
+    local db="${BENCH_DB:-lotus_bench}"
+    say "creating the benchmark database $db"
+    copy_db "$ADDONS_DB" "$db"
+    env PATH="$ROOT/node_modules/.bin:$PATH" DATA_DIR="$DATA_DIR" \
+        "$PY" bench/shop_bench.py --db "$db" "$@"
+}
+
 cmd_testdb() {
     setup
     write_conf "$ROOT/odoo-test.conf" "$TEST_PORT"
@@ -628,5 +640,6 @@ case "${1:-}" in
     readme) ensure_venv; "$PY" scripts/oca_readme.py ;;
     setup) setup ;;
     template) setup; ensure_template ;;
-    *) die "usage: scripts/lotus.sh run|test|testdb|setup|template|install-check|peer-tests|screenshots|readme" ;;
+    bench) shift; cmd_bench "$@" ;;
+    *) die "usage: scripts/lotus.sh run|test|testdb|setup|template|bench|install-check|peer-tests|screenshots|readme" ;;
 esac

@@ -209,6 +209,24 @@ class LotusAnonymizer(models.AbstractModel):
         return all_ids, root_of
 
     @api.model
+    def _subject_domain(self, model, partners, all_ids):
+        """The model's subject domain for ``partners``, with each
+        ``child_of`` of those partners replaced by ``in`` their tree
+        ``all_ids`` (``_partner_tree``): the same records, without a
+        hierarchy search per leaf and model (a batch of 500 customers
+        made fourteen of them)."""
+        ids = partners.ids
+
+        def resolved(leaf):
+            if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and \
+                    leaf[1] == "child_of" and isinstance(
+                        leaf[2], (list, tuple)) and list(leaf[2]) == ids:
+                return (leaf[0], "in", list(all_ids))
+            return leaf
+        return [resolved(leaf) for leaf in model._lotus_subject_domain(
+            partners)]
+
+    @api.model
     def _held_ids(self, model, ids):
         """``{id: reason}`` of the records whose data subject (or its
         company) is under legal hold."""
@@ -305,8 +323,8 @@ class LotusAnonymizer(models.AbstractModel):
             elif not all_ids:
                 ids = []
             else:
-                ids = model.search(
-                    model._lotus_subject_domain(partners), order="id").ids
+                ids = model.search(self._subject_domain(
+                    model, partners, all_ids), order="id").ids
             todo = self._not_anonymized(model, ids)
             if model_name == "res.partner":
                 open_partners = set(todo)
