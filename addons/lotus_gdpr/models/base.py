@@ -1,6 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
+from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError
 
 from .lotus_audit_log import FIELD_NAME
@@ -8,10 +8,21 @@ from .lotus_audit_log import FIELD_NAME
 # Records of personal data one employee may export at once without the
 # privacy user group (system parameter lotus_gdpr.export_limit).
 DEFAULT_EXPORT_LIMIT = 100
+# The privacy roles a caller check asks for (_lotus_check_privacy_group).
+PRIVACY_GROUPS = {
+    "user": "lotus_gdpr.group_privacy_user",
+    "officer": "lotus_gdpr.group_privacy_officer",
+}
 
 
 class Base(models.AbstractModel):
-    """P24: data is never sold; exports of personal data are logged.
+    """The one caller check of the privacy engine, and P24: data is never
+    sold; exports of personal data are logged.
+
+    ``_lotus_check_privacy_group`` is the check every privacy method makes
+    at its top, before any ``sudo()``: the caller is in a privacy group or
+    is the system itself (the superuser: scheduled actions, and engine code
+    already in superuser mode).
 
     The Export button of the web client and ``export_data`` over RPC both
     end in ``export_data``: when the exported columns hold personal data
@@ -21,6 +32,21 @@ class Base(models.AbstractModel):
     limit need the privacy user group."""
 
     _inherit = "base"
+
+    @api.model
+    def _lotus_check_privacy_group(self, role, action):
+        """Raise an AccessError unless the caller is the superuser or in
+        the privacy group of ``role`` (``"user"`` or ``"officer"``, see
+        ``PRIVACY_GROUPS``; an officer is also a user). ``action`` is the
+        translated refused action, an infinitive ("anonymise customers")
+        that the message names together with the group."""
+        xmlid = PRIVACY_GROUPS[role]
+        if self.env.uid == SUPERUSER_ID or self.env.user.has_group(xmlid):
+            return
+        raise AccessError(_(
+            "Only members of the group \"%(group)s\" may %(action)s. Ask "
+            "your Data Protection Officer.") % {
+                "group": self.env.ref(xmlid).sudo().name, "action": action})
 
     @api.multi
     def export_data(self, fields_to_export, raw_data=False):
@@ -59,14 +85,12 @@ class Base(models.AbstractModel):
             limit = int(limit)
         except (TypeError, ValueError):
             limit = DEFAULT_EXPORT_LIMIT
-        if len(self) > limit and not self.env.user.has_group(
-                "lotus_gdpr.group_privacy_user"):
-            raise AccessError(_(
-                "Exporting personal data (%(fields)s) of %(count)d records "
-                "needs the Privacy User group; without it at most "
-                "%(limit)d records at once. Ask your Data Protection "
-                "Officer.") % {"fields": ", ".join(personal),
-                               "count": len(self), "limit": limit})
+        if len(self) > limit:
+            self._lotus_check_privacy_group("user", _(
+                "export personal data (%(fields)s) of %(count)d records; "
+                "without the group at most %(limit)d records at once") % {
+                    "fields": ", ".join(personal), "count": len(self),
+                    "limit": limit})
         names = [".".join(part.lstrip(".") for part in path.split("/"))
                  for path in paths]
         names = [name for name in names if FIELD_NAME.match(name)]

@@ -16,8 +16,7 @@ The audit log receives counts, never values.
 """
 import logging
 
-from odoo import SUPERUSER_ID, _, api, models
-from odoo.exceptions import AccessError
+from odoo import _, api, models
 from odoo.tools import email_split
 from odoo.tools import html_escape as esc
 
@@ -180,11 +179,7 @@ class LotusAnonymizer(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _check_officer(self):
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
-                "lotus_gdpr.group_privacy_officer"):
-            raise AccessError(_(
-                "Only a privacy officer may anonymise customers: ask the "
-                "Data Protection Officer."))
+        self._lotus_check_privacy_group("officer", _("anonymise customers"))
 
     @api.model
     def _partner_tree(self, partners):

@@ -72,6 +72,15 @@ class LotusPrivacyDisclosure(models.Model):
         return [(d.id, _("Disclosure %s") % d.id) for d in self]
 
     @api.model
+    def _lotus_list_action(self, domain):
+        """The Disclosures list (menu action), showing ``domain``: the
+        smart buttons of a recipient and of a contact."""
+        action = self.env.ref(
+            "lotus_gdpr.action_lotus_privacy_disclosure").read()[0]
+        action.update(domain=domain, context={})
+        return action
+
+    @api.model
     def _lotus_subjects_of(self, records):
         """The data subjects (res.partner) of ``records``."""
         Partner = self.env["res.partner"]

@@ -23,8 +23,8 @@ no hit keeps the value it matched.
 """
 import re
 
-from odoo import SUPERUSER_ID, _, api, models
-from odoo.exceptions import AccessError, UserError
+from odoo import _, api, models
+from odoo.exceptions import UserError
 
 try:
     import phonenumbers
@@ -179,23 +179,14 @@ class LotusPrivacyFinder(models.AbstractModel):
     # Access
     # ------------------------------------------------------------------
     @api.model
-    def _check_group(self, group, message):
-        """Raise ``message`` unless the caller is in ``group``."""
-        if self.env.uid != SUPERUSER_ID and \
-                not self.env.user.has_group(group):
-            raise AccessError(message)
-
-    @api.model
     def _check_privacy_user(self):
-        self._check_group("lotus_gdpr.group_privacy_user", _(
-            "Only privacy users may look up a person or see the "
-            "coverage of the privacy engine."))
+        self._lotus_check_privacy_group("user", _(
+            "look up a person or see the coverage of the privacy engine"))
 
     @api.model
     def _check_privacy_officer(self):
-        self._check_group("lotus_gdpr.group_privacy_officer", _(
-            "Only a privacy officer may remove records found by the "
-            "privacy lookup."))
+        self._lotus_check_privacy_group("officer", _(
+            "remove records found by the privacy lookup"))
 
     # ------------------------------------------------------------------
     # Normalisation of the search terms

@@ -192,8 +192,5 @@ class LotusPrivacyRecipient(models.Model):
     @api.multi
     def action_view_disclosures(self):
         self.ensure_one()
-        action = self.env.ref(
-            "lotus_gdpr.action_lotus_privacy_disclosure").read()[0]
-        action["domain"] = [("recipient_id", "=", self.id)]
-        action["context"] = {}
-        return action
+        return self.env["lotus.privacy.disclosure"]._lotus_list_action(
+            [("recipient_id", "=", self.id)])

@@ -16,8 +16,8 @@ from datetime import datetime
 from dateutil.relativedelta import relativedelta
 from psycopg2 import OperationalError
 
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import job
@@ -187,7 +187,8 @@ class LotusRetentionTerm(models.Model):
         Only the scheduler (superuser) and privacy officers may start it:
         it is irreversible, so nobody else overrides the dry-run setting or
         fills the job queue."""
-        self._lotus_check_retention_caller()
+        self._lotus_check_privacy_group(
+            "officer", _("apply the retention terms"))
         if dry_run is None:
             dry_run = self._lotus_dry_run()
         batch_size = batch_size or self._lotus_batch_size()
@@ -217,13 +218,6 @@ class LotusRetentionTerm(models.Model):
                     code, len(ids), model_name, len(batches), batch_size,
                     _(" (dry run: nothing enqueued)") if dry_run else ""))
         return summary
-
-    @api.model
-    def _lotus_check_retention_caller(self):
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
-                "lotus_gdpr.group_privacy_officer"):
-            raise AccessError(_("Only the scheduled action and privacy "
-                                "officers apply the retention terms."))
 
     @api.model
     def _lotus_preview(self):

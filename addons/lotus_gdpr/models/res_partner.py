@@ -4,7 +4,7 @@ import base64
 import json
 
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import email_split, html2plaintext, html_escape
 from odoo.tools.sql import escape_psql
 
@@ -269,16 +269,13 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def _lotus_check_privacy_user(self, allow_self=False):
-        user = self.env.user
-        if user.has_group("lotus_gdpr.group_privacy_user"):
-            return True
         # A person's privacy data belongs to that person alone: not to the
         # colleagues of a B2B customer, nor to the company's contact.
-        if allow_self and self and self == user.partner_id:
+        if allow_self and self and self == self.env.user.partner_id:
             return True
-        raise AccessError(_(
-            "Only privacy users can change the privacy state of a partner "
-            "(Privacy tab). Ask your privacy officer."))
+        self._lotus_check_privacy_group("user", _(
+            "change the privacy state of a partner (Privacy tab)"))
+        return True
 
     @api.multi
     def _lotus_engine(self):
@@ -656,8 +653,5 @@ class ResPartner(models.Model):
     @api.multi
     def action_lotus_view_disclosures(self):
         self.ensure_one()
-        action = self.env.ref(
-            "lotus_gdpr.action_lotus_privacy_disclosure").read()[0]
-        action["domain"] = [("partner_ids", "in", self.ids)]
-        action["context"] = {}
-        return action
+        return self.env["lotus.privacy.disclosure"]._lotus_list_action(
+            [("partner_ids", "in", self.ids)])

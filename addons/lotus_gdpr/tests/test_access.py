@@ -124,6 +124,31 @@ class TestAccess(LotusPrivacyCase):
         self.assertFalse(self.Menu.sudo(self.portal).check_access_rights(
             "read", raise_exception=False))
 
+    def test_one_caller_check(self):
+        """Every privacy method checks its caller with one helper: the
+        refusal names the group that grants it and what was refused; the
+        system itself (the superuser: scheduled actions, engine code in
+        superuser mode) passes, in a privacy group or not."""
+        with self.assertRaisesRegex(
+                AccessError, r'group "Privacy Officer \(DPO\)" may '
+                             r'anonymise customers\.'):
+            self.env["lotus.anonymizer"].sudo(
+                self.privacy_user)._check_officer()
+        finder = self.env["lotus.privacy.finder"]
+        with self.assertRaisesRegex(
+                AccessError, r'group "Privacy User" may look up a person'):
+            finder.sudo(self.salesman)._check_privacy_user()
+        finder.sudo(self.privacy_user)._check_privacy_user()
+        with self.assertRaises(AccessError):
+            finder.sudo(self.portal)._check_privacy_user()
+        self.env.ref("lotus_gdpr.group_privacy_officer").write(
+            {"users": [(3, self.env.uid)]})
+        self.assertFalse(self.env.user.has_group(
+            "lotus_gdpr.group_privacy_officer"))
+        self.env["lotus.anonymizer"]._check_officer()
+        self.env["lotus.authority.disclosure.wizard"] \
+            ._lotus_check_privacy_group("officer", "record a disclosure")
+
     def test_bank_accounts_accounting_and_officer_only(self):
         """P6: customers' bank accounts are read by accounting and the
         privacy officer only; others see the company's own accounts."""

@@ -3,7 +3,7 @@
 import re
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 
 class LotusAuthorityDisclosureWizard(models.TransientModel):
@@ -68,21 +68,16 @@ class LotusAuthorityDisclosureWizard(models.TransientModel):
     confidential_reason = fields.Text("Why confidential")
 
     @api.model
-    def _lotus_check_officer(self):
-        if not self.env.user.has_group("lotus_gdpr.group_privacy_officer"):
-            raise AccessError(_(
-                "Only the Privacy Officer records a disclosure to an "
-                "authority."))
-
-    @api.model
     def create(self, vals):
-        self._lotus_check_officer()
+        self._lotus_check_privacy_group(
+            "officer", _("record a disclosure to an authority"))
         return super(LotusAuthorityDisclosureWizard, self).create(vals)
 
     @api.multi
     def action_record(self):
         """Record the disclosure (button of the wizard)."""
-        self._lotus_check_officer()
+        self._lotus_check_privacy_group(
+            "officer", _("record a disclosure to an authority"))
         self.ensure_one()
         records = self.partner_id
         if self.record_ref:

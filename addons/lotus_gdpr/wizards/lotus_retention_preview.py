@@ -18,12 +18,14 @@ class LotusRetentionPreview(models.TransientModel):
     @api.model
     def create(self, vals):
         # Transient models have no access rights in Odoo 11: check here.
-        self.env["lotus.anonymizer"]._check_officer()
+        self._lotus_check_privacy_group(
+            "officer", _("see what the next retention run will do"))
         return super().create(vals)
 
     @api.multi
     def _compute_preview_html(self):
-        self.env["lotus.anonymizer"]._check_officer()
+        self._lotus_check_privacy_group(
+            "officer", _("see what the next retention run will do"))
         rows = self.env["lotus.retention.term"]._lotus_preview()
         html = self._lotus_format(rows)
         for wizard in self:

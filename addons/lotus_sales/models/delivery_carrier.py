@@ -90,11 +90,9 @@ class DeliveryCarrier(models.Model):
 
     @api.model
     def _lotus_check_rule_editor(self):
-        if not self.env.user.has_group("lotus_gdpr.group_privacy_officer"):
-            raise AccessError(_(
-                "Only the Privacy Officer may decide what a carrier receives "
-                "(registered recipient, purpose, shared fields). Ask your "
-                "Data Protection Officer."))
+        self._lotus_check_privacy_group("officer", _(
+            "decide what a carrier receives (registered recipient, purpose, "
+            "shared fields)"))
 
     @api.model
     def create(self, vals):
