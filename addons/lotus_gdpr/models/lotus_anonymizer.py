@@ -233,15 +233,22 @@ class LotusAnonymizer(models.AbstractModel):
                 or model._fields[subject].comodel_name != "res.partner"
                 or not model._fields[subject].store):
             return {}
+        # Holds are rare: find the held partners first (an index on the
+        # flag), and read the batch only when there are any.
+        self.env.cr.execute(
+            "SELECT id FROM res_partner WHERE lotus_legal_hold")
+        held = [row[0] for row in self.env.cr.fetchall()]
+        if not held:
+            return {}
         self.env.cr.execute("""
             SELECT t.id, coalesce(p.lotus_legal_hold_reason,
                                   c.lotus_legal_hold_reason)
-              FROM "%s" t
+              FROM unnest(%%s::int[]) AS u(id)
+              JOIN "%s" t ON t.id = u.id
               JOIN res_partner p ON p.id = t."%s"
               LEFT JOIN res_partner c ON c.id = p.commercial_partner_id
-             WHERE t.id = ANY(%%s)
-               AND (p.lotus_legal_hold OR c.lotus_legal_hold)
-        """ % (model._table, subject), (list(ids),))
+             WHERE (p.id = ANY(%%s) OR c.id = ANY(%%s))
+        """ % (model._table, subject), (list(ids), held, held))
         if self.env.context.get("lotus_for_subject"):
             # The officer's reason may tip off the subject of an
             # investigation: the subject reads only that a hold applies.
@@ -279,10 +286,14 @@ class LotusAnonymizer(models.AbstractModel):
             return []
         flag = "lotus_anonymized" in model._fields and \
             model._fields["lotus_anonymized"].store
+        # A join on unnest(), not "id = ANY(array)": with thousands of ids
+        # in a literal array PostgreSQL scans the whole table (100 ms for
+        # 4,000 of 450,000 orders) instead of looking each id up.
         self.env.cr.execute(
-            'SELECT id FROM "%s" WHERE id = ANY(%%s)%s ORDER BY id' % (
+            'SELECT t.id FROM unnest(%%s::int[]) AS u(id) '
+            'JOIN "%s" t ON t.id = u.id%s ORDER BY t.id' % (
                 model._table,
-                " AND lotus_anonymized IS NOT TRUE" if flag else ""),
+                " WHERE t.lotus_anonymized IS NOT TRUE" if flag else ""),
             (list(ids),))
         return [r[0] for r in self.env.cr.fetchall()]
 
@@ -549,10 +560,12 @@ class LotusAnonymizer(models.AbstractModel):
         if emails:
             # E-mails received from the address before it was linked to
             # the partner.
+            # unnest(): one index lookup per address (see _not_anonymized)
             cr.execute("""
-                SELECT id FROM mail_message
-                 WHERE %s = ANY(%%s)
-            """ % EMAIL_FROM_ADDRESS, (emails,))
+                SELECT m.id FROM unnest(%%s::text[]) AS e(address)
+                  JOIN mail_message m ON %s = e.address
+            """ % EMAIL_FROM_ADDRESS.replace("email_from", "m.email_from"),
+                       (emails,))
             msg_ids = sorted(set(msg_ids) | {r[0] for r in cr.fetchall()})
         if emails:
             # Outgoing mails to the address (one of the recipients, exactly)

@@ -15,6 +15,8 @@ class AccountInvoice(models.Model):
     _name = "account.invoice"
     _inherit = ["account.invoice", "lotus.personal.data.mixin"]
 
+    # Found by the engine like partner_id (_lotus_subject_domain).
+    partner_shipping_id = fields.Many2one(index=True)
     lotus_order_numbers = fields.Char(
         "Order number", compute="_compute_lotus_order_numbers",
         help="Sale order(s) this invoice bills; printed on the invoice.")

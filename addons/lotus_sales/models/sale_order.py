@@ -15,6 +15,12 @@ class SaleOrder(models.Model):
     _inherit = ["sale.order", "lotus.personal.data.mixin"]
 
     # P5: the order keeps the provider's transaction reference, nothing else
+    # The engine, the export and the lookup find a customer's orders by
+    # any of its three partners (_lotus_subject_domain): indexed like
+    # partner_id, or every batch of the retention run reads the whole
+    # table (6.5 s for 2,000 customers among 450,000 orders).
+    partner_invoice_id = fields.Many2one(index=True)
+    partner_shipping_id = fields.Many2one(index=True)
     lotus_payment_provider_id = fields.Many2one(
         "lotus.privacy.recipient", "Payment provider",
         domain=[("kind", "=", "payment")], ondelete="restrict", copy=False,
