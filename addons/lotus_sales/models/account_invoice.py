@@ -24,6 +24,9 @@ class AccountInvoice(models.Model):
     @api.multi
     @api.depends("invoice_line_ids.sale_line_ids")
     def _compute_lotus_order_numbers(self):
+        # Read the lines and their orders for the whole set at once (a
+        # customer's export lists all their invoices), not per invoice.
+        self.mapped("invoice_line_ids.sale_line_ids.order_id.name")
         for invoice in self:
             orders = invoice.mapped("invoice_line_ids.sale_line_ids.order_id")
             invoice.lotus_order_numbers = ", ".join(
