@@ -213,6 +213,7 @@ def test_see_and_download_my_data(browser, floor):
     page = browser.text()
     for seen in ("Floor", "Visser", "Lange Hezelstraat 41", floor["order"]):
         assert seen in page, seen
+    assert page.index("Your details") < page.index("Your orders")
     browser.click_text("Download as a file (JSON)")
     path = browser.downloaded(".json")
     with open(path) as handle:
@@ -224,15 +225,19 @@ def test_see_and_download_my_data(browser, floor):
 
 def test_request_deletion_sees_what_is_kept(browser, admin, mailbox, floor):
     """P26, P27: before asking, the customer sees what is removed and what
-    is kept and why (her invoice, for the tax authorities); the deletion
-    is confirmed through the link of the mail."""
+    is kept, why and until when, in plain words (her invoice, for Dutch
+    tax law), no field labels; the deletion is confirmed through the link
+    of the mail."""
     browser.open("/my/privacy")
     browser.click_text("Delete my account")
     browser.wait_text("Kept for now, and why")
     preview = browser.text(".lotus_erasure_preview")
     assert "Removed or anonymised" in preview
-    assert "7 years" in browser.text(".lotus_erasure_kept")
-    assert "art. 52 AWR" in browser.text(".lotus_erasure_kept")
+    assert "Your invoices" in preview
+    assert "Dutch tax law" in preview
+    assert "7 years" in preview
+    assert "art. 52 AWR" in preview
+    assert "Credit Limit" not in browser.text()
     browser.click_text("Request the deletion of my account", tag="button")
     browser.wait_text("We sent you an e-mail: open its link to confirm the "
                       "deletion of your account.")

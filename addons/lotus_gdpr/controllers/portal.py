@@ -224,15 +224,27 @@ class LotusPrivacyPortal(CustomerPortal):
         return request.render("lotus_gdpr.portal_my_privacy_export", values)
 
     def _lotus_export_sections(self, export):
-        """The export as [(title, [(record name, [(label, text)])])] for
-        the readable page (empty and binary values left out)."""
+        """P17, P28: the export as the readable page shows it, in the
+        order of the export (their details, orders, invoices, returns,
+        tickets, consents, requests, then the rest): a list of
+        ``{"kind": "records", "title", "rows": [(record title, [(label,
+        text)])]}`` (empty and binary values left out) with the consents
+        (``{"kind": "consents", "title", "consents"}``) where the consent
+        history's ``_lotus_customer_sequence`` puts them."""
+        Event = request.env["lotus.consent.event"]
+        consents = {"kind": "consents", "title": Event._lotus_customer_label(),
+                    "consents": export.get("consents") or []}
+        consents_at = Event._lotus_customer_sequence()
         sections = []
-        for _model, block in sorted(export.get("records", {}).items()):
+        for model, block in export.get("records", {}).items():
+            if consents and model in request.env and request.env[
+                    model]._lotus_customer_sequence() > consents_at:
+                sections.append(consents)
+                consents = None
             rows = []
             for rec in block["records"]:
                 lines = []
-                for name, label in sorted(block["fields"].items(),
-                                          key=lambda item: item[1]):
+                for name, label in block["fields"].items():
                     value = rec.get(name)
                     if block["types"].get(name) == "binary" or \
                             value in (None, False, "", []):
@@ -242,8 +254,11 @@ class LotusPrivacyPortal(CustomerPortal):
                     elif value is True:
                         value = _("Yes")
                     lines.append((label, "%s" % value))
-                rows.append((rec.get("name"), lines))
-            sections.append((block["label"], rows))
+                rows.append((rec.get("record_title") or rec.get("name"), lines))
+            sections.append({"kind": "records", "title": block["label"],
+                             "rows": rows})
+        if consents:
+            sections.append(consents)
         return sections
 
     @http.route("/my/privacy/export.json", type="http", auth="user",
@@ -251,8 +266,8 @@ class LotusPrivacyPortal(CustomerPortal):
     def lotus_privacy_export_json(self, **kw):
         """The customer's own data as a JSON file (portability)."""
         export = self._lotus_export()
-        body = json.dumps(export, indent=2, sort_keys=True,
-                          default=str, ensure_ascii=False)
+        # Not sorted: the sections keep the order the customer reads.
+        body = json.dumps(export, indent=2, default=str, ensure_ascii=False)
         filename = "personal-data-%s.json" % fields.Date.today()
         return request.make_response(body.encode("utf-8"), headers=[
             ("Content-Type", "application/json; charset=utf-8"),

@@ -170,8 +170,9 @@ class LotusAnonymizer(models.AbstractModel):
         self.env["res.partner"].invalidate_cache()
         plan["totals"] = totals
         for entry in plan["models"]:
-            entry.pop("todo_ids", None)
-            entry.pop("blocked_ids", None)
+            for key in ("todo_ids", "blocked_ids", "block_reasons",
+                        "held_ids", "kept_with_others"):
+                entry.pop(key, None)
         return plan
 
     # ------------------------------------------------------------------
@@ -259,10 +260,11 @@ class LotusAnonymizer(models.AbstractModel):
             for rec_id, why in self.env.cr.fetchall()}
 
     @api.model
-    def _blocks(self, model, ids):
+    def _blocks(self, model, ids, held=None):
         """Every reason why records ``ids`` of ``model`` may not be erased
-        now: legal hold, the model's own blocks, internal users."""
-        blocks = self._held_ids(model, ids)
+        now: legal hold (``held``: ``_held_ids`` when already known), the
+        model's own blocks, internal users."""
+        blocks = dict(self._held_ids(model, ids) if held is None else held)
         rest = [i for i in ids if i not in blocks]
         if rest:
             blocks.update(model.browse(rest)._lotus_erasure_blocks() or {})
@@ -334,7 +336,8 @@ class LotusAnonymizer(models.AbstractModel):
             todo = self._not_anonymized(model, ids)
             if model_name == "res.partner":
                 open_partners = set(todo)
-            blocks = self._blocks(model, todo)
+            held = self._held_ids(model, todo)
+            blocks = self._blocks(model, todo, held=held)
             reasons = {}
             for why in blocks.values():
                 reasons[why] = reasons.get(why, 0) + 1
@@ -353,6 +356,11 @@ class LotusAnonymizer(models.AbstractModel):
                 "anonymized": len(ids) - len(todo),
                 "blocked": len(blocks),
                 "blocked_ids": list(blocks),
+                # Per record, for what the customer reads (popped by
+                # anonymize): the reason, and which are under legal hold.
+                "block_reasons": blocks,
+                "held_ids": list(held),
+                "kept_with_others": [],
                 "todo_ids": [i for i in todo if i not in blocks],
                 "reasons": reasons,
                 "action": "delete" if delete else "anonymise",
@@ -369,6 +377,7 @@ class LotusAnonymizer(models.AbstractModel):
             entry["todo_ids"] = [i for i in entry["todo_ids"]
                                  if i not in held_tree]
             entry["blocked_ids"] += extra
+            entry["kept_with_others"] = extra
             if extra:
                 why = _("kept while other records of the customer are kept")
                 entry["reasons"][why] = entry["reasons"].get(why, 0) + len(

@@ -130,3 +130,24 @@ class LotusConsentEvent(models.Model):
     def _lotus_export_fields(self):
         # Exported with the consents (see res.partner export), not twice.
         return []
+
+    @api.model
+    def _lotus_customer_sequence(self):
+        # The consents with this history come after the tickets.
+        return 60
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your consents")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        events = dict(self._fields["event_type"]._description_selection(
+            self.env))
+        return {event.id: "%s: %s" % (event.activity_id.name,
+                                      events.get(event.event_type))
+                for event in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["preferences"]

@@ -234,6 +234,14 @@ class LotusNewsletterSignup(models.Model):
         return ["create_date", "confirmed_date"]
 
     @api.model
+    def _lotus_customer_label(self):
+        return _("Your newsletter sign-ups")
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["contact", "preferences"]
+
+    @api.model
     def _lotus_retention_category(self):
         return "newsletter_signup"
 

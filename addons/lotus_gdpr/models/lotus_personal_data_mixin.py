@@ -166,19 +166,38 @@ class LotusPersonalDataMixin(models.AbstractModel):
     def _lotus_erasure_blocks(self):
         """Return ``{record_id: reason}`` for records that may not be
         anonymised now (legal hold, tax retention, open order...).
-        The reason is shown to the officer in the preview."""
-        return {}
+        The reason is shown to the officer in the preview. By default the
+        records the term of ``_lotus_erasure_term`` still keeps."""
+        declared = self._lotus_erasure_term()
+        if not declared:
+            return {}
+        return self._lotus_blocks_by_term(*declared)
+
+    @api.model
+    def _lotus_erasure_term(self):
+        """``(term code, date field)`` of the retention term that keeps
+        this model's records from erasure while it runs (invoices: the
+        ``accounting`` term from the invoice date), or False. The engine
+        then tells the customer until when and why
+        (``_lotus_kept_by_term``); the model's ``_lotus_erasure_blocks``
+        names it to the officer (``_lotus_blocks_by_term``)."""
+        return False
 
     @api.multi
-    def _lotus_blocks_by_term(self, term_code, date_field=None):
-        """Generic block for ``_lotus_erasure_blocks``: the records whose
-        retention term ``term_code`` still runs, as ``{id: reason}``.
+    def _lotus_kept_by_term(self):
+        """``{id: (term, until)}`` of the records that the term of
+        ``_lotus_erasure_term`` still keeps (``until``: a ``date``)."""
+        declared = self._lotus_erasure_term()
+        if not declared:
+            return {}
+        return self._lotus_term_until(*declared)
 
-        ``date_field`` (default ``_lotus_retention_date_field()``) is the
-        date the term runs from. A model that must keep its records for a
-        legal term (invoices: 7 years of tax retention) returns this from
-        its ``_lotus_erasure_blocks``; the reason names the end date and
-        the term, so the officer sees until when and why."""
+    @api.multi
+    def _lotus_term_until(self, term_code, date_field=None):
+        """``{id: (term, until)}`` of the records whose retention term
+        ``term_code`` still runs on ``date_field`` (default
+        ``_lotus_retention_date_field()``): until a ``date`` after today.
+        An inactive or missing term keeps nothing."""
         if not self:
             return {}
         term = self.env["lotus.retention.term"].sudo().with_context(
@@ -190,7 +209,7 @@ class LotusPersonalDataMixin(models.AbstractModel):
         self.env.cr.execute(
             'SELECT id, "%s" FROM "%s" WHERE id = ANY(%%s)'
             % (field.name, self._table), (list(self.ids),))
-        blocks = {}
+        kept = {}
         today = datetime.utcnow().date()
         for rec_id, value in self.env.cr.fetchall():
             if not value:
@@ -200,9 +219,56 @@ class LotusPersonalDataMixin(models.AbstractModel):
                 if isinstance(value, str) else value)
             until = term._lotus_expiry(start)
             if until > today:
-                blocks[rec_id] = _("kept until %s (retention term %s: %s)") % (
-                    fields.Date.to_string(until), term.code, term.name)
-        return blocks
+                kept[rec_id] = (term, until)
+        return kept
+
+    @api.multi
+    def _lotus_blocks_by_term(self, term_code, date_field=None):
+        """Generic block for ``_lotus_erasure_blocks``: the records whose
+        retention term ``term_code`` still runs, as ``{id: reason}``.
+
+        ``date_field`` (default ``_lotus_retention_date_field()``) is the
+        date the term runs from. A model that must keep its records for a
+        legal term (invoices: 7 years of tax retention) returns this from
+        its ``_lotus_erasure_blocks``; the reason names the end date and
+        the term, so the officer sees until when and why."""
+        return {
+            rec_id: _("kept until %s (retention term %s: %s)") % (
+                fields.Date.to_string(until), term.code, term.name)
+            for rec_id, (term, until) in self._lotus_term_until(
+                term_code, date_field).items()}
+
+    # ------------------------------------------------------------------
+    # What the customer reads: the export ("See my data", the JSON file)
+    # and the preview of "Delete my account", in the customer's words
+    # ------------------------------------------------------------------
+    @api.model
+    def _lotus_customer_sequence(self):
+        """Where this model's records come in what the customer reads,
+        lowest first: their own details (10), orders (20), invoices (30),
+        returns (40), tickets (50), consents (60), privacy requests (70),
+        then anything else (100, the default)."""
+        return 100
+
+    @api.model
+    def _lotus_customer_label(self):
+        """The heading the customer reads for these records ("Your
+        orders"); default: the model's description."""
+        return self._description or self._name
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        """``{id: title}``: each record titled by what the customer knows
+        it by (the order number S00012, the invoice number), not by a
+        free reference; default: its display name."""
+        return {rec.id: rec.display_name for rec in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        """Codes of the categories of personal data of the processing
+        register (``lotus.privacy.data.category``) these records hold:
+        what the customer reads is kept, instead of field labels."""
+        return []
 
     @api.multi
     def _lotus_anonymize_hook(self):
@@ -226,3 +292,12 @@ class LotusPersonalDataMixin(models.AbstractModel):
             and not self.env[name]._abstract
             and not self.env[name]._transient
         )
+
+    @api.model
+    def _lotus_customer_models(self):
+        """The registered models in the order the customer reads them
+        (``_lotus_customer_sequence``, then the model name)."""
+        return sorted(
+            self._lotus_personal_models(),
+            key=lambda name: (self.env[name]._lotus_customer_sequence(),
+                              name))

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 from odoo.http import request as http_request
 
 from ..controllers.access_log import redact_secrets
@@ -206,28 +207,118 @@ class LotusPortalPrivacy(models.AbstractModel):
     # ------------------------------------------------- erasure (P28)
     @api.model
     def _lotus_erasure_preview(self, partner):
-        """What deletion would remove and what must be kept, and why:
-        the anonymisation engine's preview when it is installed."""
+        """P26, P27, P28: what deletion would remove and what must be kept,
+        per kind of record, in the customer's words: the categories of the
+        processing register the records hold (never field labels), how
+        many go now, and for what is kept why and until when (the
+        retention term's plain reason and end date where a term keeps
+        it). A list of ``{"model", "label", "categories", "erase",
+        "kept": [{"count", "until", "text"}]}`` in the order the customer
+        reads (``_lotus_customer_sequence``); False without the engine."""
         if "lotus.anonymizer" not in self.env:
             return False
-        preview = self.env["lotus.anonymizer"].sudo().with_context(
+        # The language of the page (the portal's), else the customer's.
+        lang = self.env.context.get("lang") or partner.lang or "en_US"
+        privacy = self.with_context(lang=lang)
+        preview = privacy.env["lotus.anonymizer"].sudo().with_context(
             lotus_for_subject=True).preview(partner.sudo())
-        rows = []
-        for entry in preview.get("models", []):
-            if not entry.get("count"):
+        entries = [e for e in preview.get("models", []) if e.get("count")]
+        rows, ends, open_ended = {}, [], False
+        for entry in entries:
+            model = privacy.env[entry["model"]].sudo().with_context(
+                active_test=False)
+            kept, row_ends, row_open = privacy._lotus_kept_groups(
+                model, entry)
+            ends += row_ends
+            open_ended = open_ended or row_open
+            rows[entry["model"]] = {
+                "model": entry["model"],
+                "sequence": model._lotus_customer_sequence(),
+                "label": model._lotus_customer_label(),
+                "categories": privacy._lotus_category_names(
+                    model._lotus_data_categories()),
+                "erase": len(entry.get("todo_ids") or []),
+                "kept": kept,
+            }
+        for entry in entries:
+            # What stays because other records still name the customer
+            # (their details on a kept invoice) stays as long as those.
+            others = len(entry.get("kept_with_others") or [])
+            if not others:
                 continue
-            erase = entry.get("erase")
-            if erase is None:
-                erase = len(entry.get("todo_ids") or [])
-            rows.append({
-                "name": entry.get("name") or entry.get("model"),
-                "erase": erase,
-                "blocked": entry.get("blocked") or 0,
-                "reasons": ["%s (%s)" % (reason, count) for reason, count
-                            in sorted((entry.get("reasons") or {}).items())],
-                "keeps": ", ".join(entry.get("keeps") or []),
-            })
-        return rows
+            until = max(ends) if ends and not open_ended else False
+            rows[entry["model"]]["kept"].append({
+                "count": others, "until": until,
+                "text": privacy._lotus_kept_with_others_text(until)})
+        return [row for row in sorted(
+            rows.values(), key=lambda r: (r["sequence"], r["model"]))
+            if row["erase"] or row["kept"]]
+
+    @api.model
+    def _lotus_kept_with_others_text(self, until):
+        """Why what names the customer stays: the records that are kept,
+        until ``until`` (a date, or False when one of them has no end)."""
+        if until:
+            return _("Kept until %s at the latest: the records above that "
+                     "are kept name you.") % self._lotus_date(until)
+        return _("Kept as long as the records above that are kept name "
+                 "you.")
+
+    @api.model
+    def _lotus_kept_groups(self, model, entry):
+        """The records of one entry of the engine's plan that are kept,
+        grouped by why: ``(groups, end dates, open_ended)``; open_ended
+        when something is kept without an end date."""
+        others = set(entry.get("kept_with_others") or [])
+        held = set(entry.get("held_ids") or [])
+        reasons = entry.get("block_reasons") or {}
+        ids = [i for i in entry.get("blocked_ids") or [] if i not in others]
+        by_term = model.browse(
+            [i for i in ids if i not in held])._lotus_kept_by_term()
+        terms, texts = {}, {}
+        for rec_id in ids:
+            if rec_id in by_term:
+                term, until = by_term[rec_id]
+                group = terms.setdefault(term.id, [term, until, 0])
+                group[1] = max(group[1], until)
+                group[2] += 1
+            else:
+                why = reasons.get(rec_id) or _("still in use")
+                texts[why] = texts.get(why, 0) + 1
+        groups, ends = [], []
+        lang = self.env.context.get("lang")
+        for term, until, count in terms.values():
+            ends.append(until)
+            if term.action == "delete":
+                text = _("%(count)d kept until %(until)s, then deleted. "
+                         "Why: %(why)s")
+            else:
+                text = _("%(count)d kept until %(until)s, then anonymised. "
+                         "Why: %(why)s")
+            groups.append({"count": count, "until": until, "text": text % {
+                "count": count, "until": self._lotus_date(until, lang),
+                "why": term.with_context(lang=lang)._lotus_customer_reason()}})
+        for why, count in sorted(texts.items()):
+            groups.append({"count": count, "until": False, "text": _(
+                "%(count)d kept for now: %(why)s") % {
+                    "count": count, "why": why}})
+        return groups, ends, bool(texts)
+
+    @api.model
+    def _lotus_category_names(self, codes):
+        """The names of the register's data categories ``codes``, in the
+        register's order, as the customer reads them."""
+        if not codes:
+            return ""
+        categories = self.env["lotus.privacy.data.category"].sudo().search(
+            [("code", "in", list(codes))])
+        return ", ".join(categories.mapped("name"))
+
+    @api.model
+    def _lotus_date(self, value, lang=None):
+        """A date as the customer's language writes it."""
+        return format_date(self.env, fields.Date.to_string(value),
+                           lang_code=lang or self.env.context.get("lang"))
 
     @api.model
     def _lotus_request_erasure(self, partner):

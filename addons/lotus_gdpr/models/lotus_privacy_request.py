@@ -436,5 +436,25 @@ class LotusPrivacyRequest(models.Model):
                 "description", "state", "deadline", "result", "done_date"]
 
     @api.model
+    def _lotus_customer_sequence(self):
+        return 70
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your privacy requests")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        types = dict(self._fields["request_type"]._description_selection(
+            self.env))
+        return {request.id: "%s (%s)" % (
+            request.name, types.get(request.request_type))
+            for request in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["identity", "contact"]
+
+    @api.model
     def _lotus_purge_chatter(self):
         return True

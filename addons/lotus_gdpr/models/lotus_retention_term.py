@@ -28,6 +28,35 @@ BATCH_SIZE_PARAM = "lotus_gdpr.retention_batch_size"
 DRY_RUN_PARAM = "lotus_gdpr.retention_dry_run"
 DEFAULT_BATCH_SIZE = 500
 CHANNEL = "root.lotus_retention"
+# Why each shipped term keeps data, in the words the customer reads in the
+# preview of "Delete my account" (P27), by the term's xml id. Filled in
+# where empty on install and update; the officer edits them on the term.
+CUSTOMER_REASONS = {
+    "retention_term_accounting": (
+        "Dutch tax law requires us to keep invoices, credit notes and "
+        "payments for 7 years (art. 52 AWR, art. 2:10 BW)."),
+    "retention_term_sale_order": (
+        "An order belongs to the bookkeeping behind its invoice, which Dutch "
+        "tax law requires us to keep for 7 years."),
+    "retention_term_return": (
+        "We keep a return for 2 years after it is closed, to handle a later "
+        "warranty claim about the same product (art. 7:23 BW)."),
+    "retention_term_helpdesk_ticket": (
+        "We keep a ticket for 2 years after it is closed, to answer "
+        "follow-up questions and warranty claims."),
+    "retention_term_customer_account": (
+        "We keep your account while you buy from us; after 3 years without "
+        "any activity it is anonymised."),
+    "retention_term_newsletter_signup": (
+        "A newsletter sign-up that was never confirmed is deleted after 30 "
+        "days."),
+    "retention_term_consent_proof": (
+        "We must be able to prove what you agreed to and when (art. 7 GDPR), "
+        "for 5 years after you withdraw it."),
+    "retention_term_bank_account": (
+        "Your bank account appears in the payments of our bookkeeping, which "
+        "Dutch tax law requires us to keep for 7 years."),
+}
 
 
 class LotusRetentionTerm(models.Model):
@@ -62,6 +91,12 @@ class LotusRetentionTerm(models.Model):
         help="The moment the term starts (e.g. end of the fiscal year of "
              "the invoice, closing of the ticket, last order).")
     legal_reason = fields.Text("Legal reason", translate=True)
+    customer_reason = fields.Text(
+        "In plain words", translate=True,
+        help="Why the data is kept, in one sentence the customer reads in "
+             "the preview of \"Delete my account\" (e.g. \"Dutch tax law "
+             "requires us to keep invoices for 7 years.\"). Empty: the "
+             "customer reads the legal reason.")
     model_ids = fields.Many2many(
         "ir.model", string="Also applies to",
         help="Registered models this term governs in addition to the "
@@ -125,6 +160,21 @@ class LotusRetentionTerm(models.Model):
     def _lotus_cutoff(self):
         """Records dated before this moment (a ``datetime``) expired."""
         return datetime.utcnow() - self._lotus_delta()
+
+    @api.model
+    def _lotus_fill_customer_reasons(self):
+        """The plain words of the shipped terms whose field is empty."""
+        for xmlid, text in CUSTOMER_REASONS.items():
+            term = self.env.ref("lotus_gdpr.%s" % xmlid, False)
+            if term and not term.with_context(lang=None).customer_reason:
+                term.with_context(lang=None).customer_reason = text
+        return True
+
+    @api.multi
+    def _lotus_customer_reason(self):
+        """Why this term keeps data, as the customer reads it."""
+        self.ensure_one()
+        return self.customer_reason or self.legal_reason or self.name
 
     @api.multi
     def _lotus_model_names(self):

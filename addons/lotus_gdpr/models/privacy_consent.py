@@ -12,8 +12,13 @@ INTERNAL = "lotus_consent_internal"
 class PrivacyConsent(models.Model):
     """OCA keeps one consent per partner and activity; we add its state,
     the proof of every event (``lotus.consent.event``) and the double
-    opt-in of newsletters (P20). ``accepted`` stays in sync with our state
-    so that OCA's server actions (e.g. opt-out sync) keep working."""
+    opt-in of newsletters (P20). ``accepted`` follows our state so that
+    OCA's server actions (e.g. opt-out sync) keep working, with one
+    exception: a consent OCA creates "accepted by default" (an opt-out
+    activity, never marketing: ``privacy.activity`` refuses that) keeps
+    ``accepted`` as OCA's assumption while our state stays *requested*
+    until the subject answers. Only an answer of the subject (or staff
+    recording one, with its channel) is a given consent with proof."""
 
     _inherit = "privacy.consent"
 
@@ -52,11 +57,17 @@ class PrivacyConsent(models.Model):
         if not self._lotus_internal():
             self._lotus_check_state_vals(vals)
         consent = super(PrivacyConsent, self).create(vals)
-        if consent.accepted and not self._lotus_internal():
-            # OCA "accepted by default" (legitimate-interest activities)
-            consent._lotus_set_state("given")
-            consent._lotus_event("given", "backoffice",
-                                 note="accepted by default")
+        if consent.accepted and not self._lotus_internal() and \
+                not consent.activity_id.default_consent:
+            # Staff who create a consent ticked "accepted" record an
+            # answer: the path of the button, with its proof, double
+            # opt-in and the objection check.
+            consent.action_give()
+        # OCA "accepted by default" (an activity with default_consent, as
+        # OCA's action_new_consents and its cron create them) is an
+        # assumption until the subject answers, not a consent given: it
+        # stays a draft that OCA's notification mail asks about, our state
+        # *requested*, and no "given" event enters the proof (P20).
         return consent
 
     @api.model

@@ -155,6 +155,30 @@ class ResPartner(models.Model):
                     "lotus_marketing_objection"]
         return [f for f in fields_ if f in self._fields]
 
+    @api.model
+    def _lotus_customer_sequence(self):
+        return 10
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your details")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        """The name, and for an address or contact of the customer what
+        kind it is ("Anna de Vries (Delivery address)")."""
+        kinds = dict(self._fields["type"]._description_selection(self.env))
+        return {
+            partner.id: partner.name or partner.display_name
+            if partner.type == "contact" or not partner.parent_id
+            else "%s (%s)" % (partner.name or partner.display_name,
+                              kinds.get(partner.type, partner.type))
+            for partner in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["identity", "contact", "address", "preferences"]
+
     # ------------------------------------------------------------------
     # Consent summary and the marketing rule (P20, P29)
     # ------------------------------------------------------------------
@@ -462,7 +486,14 @@ class ResPartner(models.Model):
         JSON-able dict, built from the registry of personal data models
         (no model is named here), plus the consents with their history and
         the messages. Staff need the privacy user group; a customer may
-        export only their own data."""
+        export only their own data.
+
+        P17, P28: ``records`` comes in the order the customer reads it
+        (``_lotus_customer_sequence``: their details, orders, invoices,
+        returns, tickets, requests, the rest), each block headed by its
+        ``label`` ("Your orders") and each record with its
+        ``record_title``, the number the customer knows it by (``title``
+        may be a field: a partner's)."""
         self.ensure_one()
         self._lotus_check_privacy_user(allow_self=True)
         partner = self.sudo()
@@ -476,7 +507,7 @@ class ResPartner(models.Model):
             "messages": [],
         }
         threads = []
-        for model_name in Mixin._lotus_personal_models():
+        for model_name in Mixin._lotus_customer_models():
             # prefetch_fields=False: read the exported fields only, a query
             # per field and model, not every column of a customer's
             # thousand orders (20 s of cache filling at 1,000 orders).
@@ -493,13 +524,15 @@ class ResPartner(models.Model):
             # One query for every stored field exported, then the cache.
             records.read([n for n in names if Model._fields[n].store],
                          load=None)
+            titles = records._lotus_customer_titles()
             data["records"][model_name] = {
-                "label": Model._description or model_name,
+                "label": Model._lotus_customer_label(),
                 "fields": {n: Model._fields[n].get_description(
-                    self.env)["string"] for n in names},
+                    Model.env)["string"] for n in names},
                 "types": {n: Model._fields[n].type for n in names},
                 "records": [
-                    dict({"id": rec.id, "name": rec.display_name},
+                    dict({"id": rec.id, "record_title": titles.get(rec.id),
+                          "name": rec.display_name},
                          **{n: self._lotus_export_value(rec, n)
                             for n in names})
                     for rec in records],
@@ -582,8 +615,9 @@ class ResPartner(models.Model):
     @api.multi
     def _lotus_export_json(self):
         self.ensure_one()
+        # Not sorted: the sections keep the order the customer reads.
         return json.dumps(self._lotus_export_personal_data(), indent=2,
-                          ensure_ascii=False, default=str, sort_keys=True)
+                          ensure_ascii=False, default=str)
 
     @api.multi
     def _lotus_export_attachments(self, res_model=None, res_id=None):

@@ -1,6 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import _, api, models
 
 
 class ResPartnerBank(models.Model):
@@ -21,6 +21,14 @@ class ResPartnerBank(models.Model):
     @api.model
     def _lotus_export_fields(self):
         return ["acc_number", "acc_holder_name", "bank_id", "create_date"]
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your bank accounts")
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["bank_account"]
 
     @api.model
     def _lotus_retention_category(self):

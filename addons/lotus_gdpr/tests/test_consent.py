@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import LotusSubjectCase, confirmation_token
+from .common import LotusSubjectCase, confirmation_token, make_activity
 
 
 class TestConsent(LotusSubjectCase):
@@ -134,6 +134,48 @@ class TestConsent(LotusSubjectCase):
         # One consent per partner and activity (OCA's constraint kept)
         self.assertEqual(
             self.Consent.lotus_find_or_create(self.anna, self.offers), consent)
+
+    def test_accepted_by_default_is_no_consent_given(self):
+        """P20: a consent OCA creates "accepted by default" (an opt-out
+        activity, asked by OCA's mail) keeps OCA's assumption in
+        ``accepted`` but is no consent given: it stays requested, with no
+        event in the proof, until the subject answers."""
+        opt_out = make_activity(
+            self.env, "Test product support follow-up",
+            lotus_marketing=False, lotus_double_opt_in=False,
+            consent_required="auto", default_consent=True,
+            subject_domain=repr([("id", "=", self.anna.id)]))
+        opt_out.action_new_consents()
+        consent = opt_out.consent_ids
+        self.assertEqual(len(consent), 1)
+        self.assertTrue(consent.accepted)
+        self.assertEqual(consent.state, "draft")
+        self.assertEqual(consent.lotus_state, "requested")
+        self.assertFalse(consent.lotus_event_ids)
+        self.assertFalse(consent.lotus_given_date)
+        # The subject's answer is the consent, with its proof
+        consent.with_context(subject_answering=True).write(
+            {"accepted": True})
+        self.assertEqual(consent.lotus_state, "given")
+        self.assertEqual(consent.lotus_event_ids.mapped("event_type"),
+                         ["given"])
+
+    def test_staff_creating_an_accepted_consent_record_an_answer(self):
+        """P20: staff who create a consent ticked "accepted" go through
+        the same path as the button: a double opt-in consent waits for
+        its confirmation, and the proof names the channel."""
+        consent = self.Consent.sudo(self.users["privacy_user"]).create({
+            "partner_id": self.lukas.id,
+            "activity_id": self.newsletter.id,
+            "accepted": True,
+        })
+        self.assertEqual(consent.lotus_state, "pending")
+        self.assertFalse(consent.accepted)
+        self.assertEqual(
+            consent.lotus_event_ids.mapped("event_type"),
+            ["confirmation_sent", "given"])
+        self.assertEqual(consent.lotus_event_ids[-1].channel, "backoffice")
+        self.assertFalse(self.lukas._lotus_marketing_allowed(self.newsletter))
 
     def test_marketing_activity_cannot_default_to_accepted(self):
         """P20: marketing consent must be given actively."""

@@ -10,6 +10,9 @@ import json
 import os
 import re
 from datetime import datetime, timedelta
+from unittest import mock
+
+from dateutil.relativedelta import relativedelta
 
 import odoo.http
 from odoo import fields
@@ -505,7 +508,7 @@ class TestPrivacyPage(PortalPrivacyCase):
         self.login(self.user_a, "alice-portal-pw")
         page = self.url_open("/my/privacy/delete")
         self.assertEqual(page.status_code, 200)
-        self.assertIn("7 years", page.text)
+        self.assertIn("Kept for now, and why", page.text)
         self.post("/my/privacy/delete/request", {},
                   csrf_from="/my/privacy/delete")
         req = self.request_of(self.partner_a, "erasure")
@@ -556,14 +559,39 @@ class TestPrivacyPage(PortalPrivacyCase):
 
     def test_erasure_preview_from_anonymizer(self):
         """P28: with the anonymisation engine, "Delete my account" lists
-        per kind of data what is removed and what is kept, and why."""
+        per kind of data, in the categories of the processing register,
+        what is removed and what is kept, and why; never field labels."""
         if "lotus.anonymizer" not in self.env:
             self.skipTest("the anonymisation engine is not installed")
         self.login(self.user_a, "alice-portal-pw")
         page = self.url_open("/my/privacy/delete")
         self.assertEqual(page.status_code, 200)
         self.assertIn("lotus_erasure_preview", page.text)
-        self.assertIn(self.env["res.partner"]._description, page.text)
+        self.assertIn("Your details", page.text)
+        self.assertIn("Identity, Contact details, Address", page.text)
+        for label in ("Credit Limit", "Color Index", "Commercial Entity",
+                      "Kanban State"):
+            self.assertNotIn(label, page.text)
+
+    def test_erasure_preview_says_until_when(self):
+        """P27: P28: a record a retention term keeps is listed with the
+        date the term ends and the term's plain words; what names the
+        customer stays until then at the latest."""
+        partner = self.partner_a.sudo()
+        term = self.env.ref("lotus_gdpr.retention_term_customer_account")
+        Partner = type(self.env["res.partner"])
+        with mock.patch.object(
+                Partner, "_lotus_erasure_term", autospec=True,
+                side_effect=lambda recs: ("customer_account", "create_date")):
+            rows = self.env["lotus.portal.privacy"].with_context(
+                lang="en_US")._lotus_erasure_preview(partner)
+        details = [r for r in rows if r["model"] == "res.partner"][0]
+        self.assertEqual(details["erase"], 0)
+        kept = details["kept"][0]
+        self.assertEqual(kept["until"], fields.Date.from_string(
+            partner.create_date[:10]) + relativedelta(years=3))
+        self.assertIn("then anonymised", kept["text"])
+        self.assertIn(term._lotus_customer_reason(), kept["text"])
 
 
 class TestPortalDutch(TransactionCase):

@@ -415,6 +415,24 @@ class HelpdeskTicket(models.Model):
                 "category_id", "team_id", "sale_order_id",
                 "lotus_return_id"]
 
+    @api.model
+    def _lotus_customer_sequence(self):
+        return 50
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your tickets")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        """The ticket number, with its title."""
+        return {ticket.id: "%s - %s" % (ticket.number, ticket.name)
+                for ticket in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["identity", "contact", "support"]
+
     @api.multi
     def _lotus_erasure_blocks(self):
         if not self:
@@ -426,8 +444,8 @@ class HelpdeskTicket(models.Model):
              WHERE t.id = ANY(%s) AND s.closed IS NOT TRUE
         """, (list(self.ids),))
         return {
-            ticket_id: _("Ticket %s is still open: close it before "
-                         "anonymising.") % number
+            ticket_id: _("ticket %s is still open: it is anonymised once "
+                         "it is closed") % number
             for ticket_id, number in self.env.cr.fetchall()
         }
 

@@ -7,3 +7,4 @@ from . import test_anonymize
 from . import test_portal
 from . import test_ticket_return
 from . import test_erasure_pending
+from . import test_customer_reads

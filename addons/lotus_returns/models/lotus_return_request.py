@@ -789,6 +789,24 @@ class LotusReturnRequest(models.Model):
                 "resolution", "state", "reject_reason", "customer_comment",
                 "amount_total", "line_ids"]
 
+    @api.model
+    def _lotus_customer_sequence(self):
+        return 40
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your returns")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        """The return number, with the order it belongs to."""
+        return {ret.id: "%s (%s)" % (ret.name, ret.order_id.name)
+                if ret.order_id else ret.name for ret in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["identity", "contact", "address", "order"]
+
     @api.multi
     def _lotus_erasure_blocks(self):
         if not self:

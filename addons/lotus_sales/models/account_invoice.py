@@ -123,6 +123,38 @@ class AccountInvoice(models.Model):
                 "amount_tax", "amount_total", "partner_shipping_id",
                 "lotus_order_numbers"] + list(self._lotus_personal_fields())
 
+    @api.model
+    def _lotus_customer_sequence(self):
+        return 30
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your invoices")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        """The invoice number (INV/2026/0001), never the free reference;
+        a draft has none yet: "Draft invoice" with its order."""
+        titles = {}
+        for invoice in self:
+            if invoice.number:
+                titles[invoice.id] = invoice.number
+                continue
+            title = _("Draft credit note") if invoice.type in (
+                "out_refund", "in_refund") else _("Draft invoice")
+            origin = invoice.lotus_order_numbers or invoice.origin
+            titles[invoice.id] = "%s (%s)" % (title, origin) if origin \
+                else title
+        return titles
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["identity", "address", "order"]
+
+    @api.model
+    def _lotus_erasure_term(self):
+        return (ACCOUNTING_TERM, "date_invoice")
+
     @api.multi
     def _lotus_erasure_blocks(self):
         """P27: an invoice is kept unchanged while the fiscal retention
@@ -130,10 +162,11 @@ class AccountInvoice(models.Model):
         by default, art. 52 AWR) runs from its date. A draft invoice is
         still being billed and an unpaid one is needed to collect the
         payment: both are kept too."""
-        blocks = super(AccountInvoice, self)._lotus_erasure_blocks()
+        # The engine's blocks of _lotus_erasure_term: the accounting term
+        by_term = super(AccountInvoice, self)._lotus_erasure_blocks()
+        blocks = {}
         if not self:
             return blocks
-        by_term = self._lotus_blocks_by_term(ACCOUNTING_TERM, "date_invoice")
         # State and number in one query per batch (no ORM load).
         self.recompute()
         self.env.cr.execute(

@@ -1,6 +1,6 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import _, api, models
 
 
 class PaymentTransaction(models.Model):
@@ -53,6 +53,18 @@ class PaymentTransaction(models.Model):
         return ["reference", "acquirer_id", "acquirer_reference", "amount",
                 "currency_id", "state", "create_date"] + list(
                     self._lotus_personal_fields())
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your payments")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        return {tx.id: tx.reference for tx in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["identity", "contact", "address", "payment"]
 
     @api.model
     def _lotus_activity_date_field(self):

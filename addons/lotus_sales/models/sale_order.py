@@ -145,6 +145,22 @@ class SaleOrder(models.Model):
                 "partner_shipping_id", "lotus_payment_provider_id"] + list(
                     self._lotus_personal_fields())
 
+    @api.model
+    def _lotus_customer_sequence(self):
+        return 20
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your orders")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        return {order.id: order.name for order in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["identity", "contact", "address", "order", "payment"]
+
     @api.multi
     def _lotus_erasure_blocks(self):
         """An order still being delivered or invoiced is needed to fulfil

@@ -362,3 +362,15 @@ class StockPicking(models.Model):
     @api.model
     def _lotus_purge_chatter(self):
         return True
+
+    @api.model
+    def _lotus_customer_label(self):
+        return _("Your deliveries")
+
+    @api.multi
+    def _lotus_customer_titles(self):
+        return {picking.id: picking.name for picking in self}
+
+    @api.model
+    def _lotus_data_categories(self):
+        return ["identity", "contact", "address", "order"]

@@ -10,3 +10,4 @@ from . import test_invoice_report
 from . import test_order_anonymisation
 from . import test_order_anonymisation_engine
 from . import test_portal_documents
+from . import test_customer_reads
