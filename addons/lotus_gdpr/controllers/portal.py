@@ -10,6 +10,7 @@ of ``type="http"`` routes). Everything a customer reaches by id is
 checked to be theirs and answers 404 otherwise."""
 import json
 
+from markupsafe import Markup, escape
 from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_parse
 
@@ -256,10 +257,25 @@ class LotusPrivacyPortal(CustomerPortal):
                     lines.append((label, "%s" % value))
                 rows.append((rec.get("record_title") or rec.get("name"), lines))
             sections.append({"kind": "records", "title": block["label"],
-                             "rows": rows})
+                             "rows": rows, "html": self._lotus_rows_html(rows)})
         if consents:
             sections.append(consents)
         return sections
+
+    @staticmethod
+    def _lotus_rows_html(rows):
+        """The table rows of one section, escaped. Built here rather than
+        by a QWeb loop: a customer with a thousand orders has some 15,000
+        rows, which QWeb's per-row loop bookkeeping took seconds to render
+        (make bench); the markup is the same."""
+        parts = []
+        for title, lines in rows:
+            parts.append('<tr class="active"><th colspan="2" class='
+                         '"lotus_export_title">%s</th></tr>' % escape(
+                             "%s" % (title or "")))
+            parts.extend('<tr><td>%s</td><td>%s</td></tr>' % (
+                escape(label), escape(text)) for label, text in lines)
+        return Markup("".join(parts))
 
     @http.route("/my/privacy/export.json", type="http", auth="user",
                 website=True)
