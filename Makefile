@@ -13,7 +13,8 @@
 #   make readme  each addon's README.rst and static/description/index.html
 #                from its readme/ fragments (OCA layout)
 #   make lint    flake8 + pylint-odoo
-#   make bench   retention benchmark (see bench/README.md)
+#   make bench   shop benchmark: portal, export, anonymise wizard, retention
+#                with queue_job's runner (see bench/README.md; BENCH_ARGS)
 #   make i18n    export the terms (.pot) and merge them into the nl.po files
 #
 # Variables: DB, TEST_DB, HOST, PORT, TEST_PORT, TEST_JOBS, PYTEST_ARGS, e.g.
