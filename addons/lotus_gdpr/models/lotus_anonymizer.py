@@ -223,6 +223,14 @@ class LotusAnonymizer(models.AbstractModel):
             partners)]
 
     @api.model
+    def _held_partner_ids(self):
+        """Ids of the partners under legal hold, archived ones included:
+        a few, read from their partial index (lotus.retention.term.init)."""
+        self.env.cr.execute(
+            "SELECT id FROM res_partner WHERE lotus_legal_hold")
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
     def _held_ids(self, model, ids):
         """``{id: reason}`` of the records whose data subject (or its
         company) is under legal hold."""
@@ -234,11 +242,9 @@ class LotusAnonymizer(models.AbstractModel):
                 or model._fields[subject].comodel_name != "res.partner"
                 or not model._fields[subject].store):
             return {}
-        # Holds are rare: find the held partners first (an index on the
-        # flag), and read the batch only when there are any.
-        self.env.cr.execute(
-            "SELECT id FROM res_partner WHERE lotus_legal_hold")
-        held = [row[0] for row in self.env.cr.fetchall()]
+        # Holds are rare: find the held partners first, and read the batch
+        # only when there are any.
+        held = self._held_partner_ids()
         if not held:
             return {}
         self.env.cr.execute("""

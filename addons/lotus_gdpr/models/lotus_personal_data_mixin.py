@@ -109,10 +109,9 @@ class LotusPersonalDataMixin(models.AbstractModel):
             # "partner_id.lotus_legal_hold": Odoo resolves that into the
             # ids of every partner not held (hundreds of thousands) per
             # model and term.
-            held = self.env["res.partner"].sudo().with_context(
-                active_test=False).search([("lotus_legal_hold", "=", True)])
+            held = self.env["lotus.anonymizer"]._held_partner_ids()
             if held:
-                domain.append((subject, "not in", held.ids))
+                domain.append((subject, "not in", held))
         return model.search(domain, order="id").ids
 
     @api.multi
