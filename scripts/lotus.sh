@@ -21,6 +21,14 @@ TEST_PORT="${TEST_PORT:-8169}"
 PG_VERSION="${PG_VERSION:-15}"
 PG_CLUSTER="${PG_CLUSTER:-main}"
 LOTUS_ADDONS="lotus_gdpr,lotus_sales,lotus_returns,lotus_helpdesk"
+# Odoo 11's threaded server imports every addon of the addons path on its
+# first request, outside the registry's lock (odoo/http.py, load_addons).
+# A second request that arrives meanwhile -- queue_job's runner sending
+# the jobs a restart found waiting -- loads the registry at the same time,
+# can get a half-imported module and fails for good with "Model ... does
+# not exist in registry". Odoo's own switch turns that import off (later
+# versions removed it): addons are imported by the registry only.
+export ODOO_PRELOAD_ADDONS=no
 # The modules the lotus addons build on are read from their manifests
 # (addon_info) and installed once into template databases, so that a test
 # database is a copy plus our own addons.

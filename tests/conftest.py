@@ -55,10 +55,13 @@ class OdooServer(object):
              # The access log, as a shop's server writes it.
              "--log-handler", "werkzeug:INFO"],
             stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT,
-            env=dict(os.environ, PYTHONUNBUFFERED="1", PATH=os.pathsep.join((
-                # lessc for the web assets, where scripts/lotus.sh puts it
-                os.path.join(ROOT, "node_modules", ".bin"),
-                os.environ.get("PATH", "")))))
+            # ODOO_PRELOAD_ADDONS=no: see scripts/lotus.sh; without it a
+            # restart with jobs waiting can break the registry for good.
+            # PATH: lessc for the web assets, where scripts/lotus.sh puts it.
+            env=dict(os.environ, PYTHONUNBUFFERED="1",
+                     ODOO_PRELOAD_ADDONS="no", PATH=os.pathsep.join((
+                         os.path.join(ROOT, "node_modules", ".bin"),
+                         os.environ.get("PATH", "")))))
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:

@@ -126,12 +126,17 @@ def test_sigkill_mid_run_every_record_once(own_server):
         return set(states) == {"done"} and states
     if not _wait(finished, 150, step=1):
         with open(own_server.log_path) as log:
-            tail = log.read()[-2000:]
-        pytest.fail("jobs %s; sessions %s; log %s" % (
-            _job_states(db), _sql(db, """
+            text = log.read()
+        # The first error says why; what follows often only repeats it.
+        first = text.find(" ERROR ")
+        pytest.fail("jobs %s; sessions %s; first error in the log: %s; "
+                    "end of the log: %s" % (
+                        _job_states(db), _sql(db, """
                 SELECT pid, state, wait_event_type, left(query, 80)
                   FROM pg_stat_activity WHERE datname = %s""", (db,),
-                                  fetch=True), tail))
+                                              fetch=True),
+                        text[first:first + 4000] if first >= 0 else "none",
+                        text[-1500:]))
 
     rows = _sql(db, """
         SELECT id, lotus_anonymized, name, partner_email, description
