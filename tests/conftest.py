@@ -142,6 +142,29 @@ class Rpc(object):
             self.server.db, self.uid, self.password, model, method, list(args), kw)
 
 
+def ready_delivery(admin, partner_id, product_code, **order_values):
+    """An order of one ``product_code`` for ``partner_id``, confirmed,
+    its delivery reserved and packed: the ids of its pickings, ready to be
+    validated, as the warehouse would have them."""
+    product = admin("product.product", "search",
+                    [("default_code", "=", product_code)])[0]
+    order_id = admin("sale.order", "create", dict(order_values, **{
+        "partner_id": partner_id,
+        "order_line": [(0, 0, {"product_id": product,
+                               "product_uom_qty": 1})],
+    }))
+    admin("sale.order", "action_confirm", [order_id])
+    picking_ids = admin("sale.order", "read", [order_id], ["picking_ids"])[0][
+        "picking_ids"]
+    admin("stock.picking", "action_assign", picking_ids)
+    for move in admin("stock.move", "search_read",
+                      [("picking_id", "in", picking_ids)],
+                      ["product_uom_qty"]):
+        admin("stock.move", "write", [move["id"]],
+              {"quantity_done": move["product_uom_qty"]})
+    return order_id, picking_ids
+
+
 @pytest.fixture(scope="module")
 def admin(odoo_server):
     """XML-RPC as the administrator."""

@@ -18,7 +18,7 @@ import time
 import pytest
 
 from browser import start_browser
-from conftest import ADMIN
+from conftest import ADMIN, ready_delivery
 
 GA_KEY = "UA-424242-1"
 FLOOR = ("floor.visser@example.nl", "floor-portal-pw")
@@ -64,21 +64,8 @@ def floor(admin):
         "customer": True,
     })
     product = admin("product.product", "search_read",
-                    [("default_code", "=", "LTP-MINI")], ["id", "name"])[0]
-    order_id = admin("sale.order", "create", {
-        "partner_id": partner_id,
-        "order_line": [(0, 0, {"product_id": product["id"],
-                               "product_uom_qty": 1})],
-    })
-    admin("sale.order", "action_confirm", [order_id])
-    picking_ids = admin("sale.order", "read", [order_id], ["picking_ids"])[0][
-        "picking_ids"]
-    admin("stock.picking", "action_assign", picking_ids)
-    for move in admin("stock.move", "search_read",
-                      [("picking_id", "in", picking_ids)],
-                      ["product_uom_qty"]):
-        admin("stock.move", "write", [move["id"]],
-              {"quantity_done": move["product_uom_qty"]})
+                    [("default_code", "=", "LTP-MINI")], ["name"])[0]
+    order_id, picking_ids = ready_delivery(admin, partner_id, "LTP-MINI")
     admin("stock.picking", "action_done", picking_ids)
     invoice_ids = admin("sale.order", "action_invoice_create", [order_id])
     admin("account.invoice", "action_invoice_open", invoice_ids)

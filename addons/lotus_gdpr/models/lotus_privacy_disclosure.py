@@ -1,5 +1,9 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
+import psycopg2
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -8,6 +12,12 @@ from .privacy_activity import LEGAL_GROUNDS
 # What record_disclosure() records besides recipient, purpose and fields.
 DETAIL_FIELDS = ("legal_reference", "request_date", "data_category_ids",
                  "confidential", "confidential_reason")
+
+_logger = logging.getLogger(__name__)
+
+
+class _NotCommitted(Exception):
+    """The records of a disclosure are not committed yet."""
 
 
 class LotusPrivacyDisclosure(models.Model):
@@ -209,6 +219,45 @@ class LotusPrivacyDisclosure(models.Model):
         # The caller (a shipment, a payment) may not read disclosures
         # itself: it gets the record as recorded, in superuser mode.
         return disclosure
+
+    @api.model
+    def _lotus_record_sent(self, recipient, records, field_names, activity,
+                           **kwargs):
+        """Record a disclosure whose data has already left the system (a
+        carrier accepted the shipment): ``record_disclosure()`` in a
+        transaction of its own, committed at once. The caller's
+        transaction may still roll back after this (the next delivery of
+        the same validation is refused, a later step fails), and the
+        record of data that is gone must stay (P8).
+
+        When the independent transaction cannot record it (the records
+        or data subjects were created in the caller's transaction and are
+        not committed yet, or a row it needs is locked), the disclosure is
+        recorded in the caller's transaction, as ``record_disclosure()``
+        does. A refusal of ``record_disclosure()`` (UserError,
+        AccessError) is raised as it is. Returns the disclosure, readable
+        in the caller's transaction."""
+        try:
+            with self.pool.cursor() as cr:
+                # Never wait on the caller's own transaction: it waits on
+                # this one.
+                cr.execute("SET LOCAL lock_timeout = '2s'")
+                env = api.Environment(cr, self.env.uid, self.env.context)
+                if len(records.with_env(env).exists()) != len(records):
+                    raise _NotCommitted()
+                own = dict(kwargs)
+                if own.get("partners") is not None:
+                    own["partners"] = own["partners"].with_env(env)
+                disclosure_id = env[self._name].record_disclosure(
+                    recipient.with_env(env), records.with_env(env),
+                    field_names, activity.with_env(env), **own).id
+        except (psycopg2.Error, _NotCommitted) as error:
+            _logger.info("disclosure to recipient #%s recorded in the "
+                         "caller's transaction (%s)", recipient.id,
+                         error.__class__.__name__)
+            return self.record_disclosure(recipient, records, field_names,
+                                          activity, **kwargs)
+        return self.sudo().browse(disclosure_id)
 
     @api.multi
     def write(self, vals):

@@ -211,7 +211,10 @@ class DeliveryCarrier(models.Model):
     def _lotus_ship(self, picking):
         """Send one delivery: the rule-filtered personal data and the
         shipment data that is not personal. The disclosure records the
-        keys of what the carrier received, after it accepted them."""
+        keys of what the carrier received, after it accepted them, with
+        the carrier's tracking number, in a transaction of its own: if the
+        validation is undone later (the next delivery of a batch refused),
+        the carrier still has the data and the register still says so."""
         self.ensure_one()
         if not self._lotus_endpoint_configured():
             raise UserError(_(
@@ -222,12 +225,13 @@ class DeliveryCarrier(models.Model):
         body = {"shipment": picking._lotus_shipment_data(),
                 "recipient": personal}
         answer = self._lotus_transport_post(body)
-        picking._lotus_record_shipping_disclosure(personal)
+        tracking = answer.get("tracking_number") or False
+        picking._lotus_record_shipping_disclosure(
+            personal, sent=True, tracking=tracking)
         price = answer.get("price")
         if not isinstance(price, (int, float)):
             price = self.fixed_price
-        return {"exact_price": price,
-                "tracking_number": answer.get("tracking_number") or False}
+        return {"exact_price": price, "tracking_number": tracking}
 
     @api.multi
     def _lotus_transport_post(self, body):

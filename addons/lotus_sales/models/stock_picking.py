@@ -215,13 +215,25 @@ class StockPicking(models.Model):
         return {key: value for key, value in values.items() if value}
 
     @api.multi
-    def _lotus_record_shipping_disclosure(self, payload):
-        """Record that the keys of ``payload`` went to the carrier."""
+    def _lotus_record_shipping_disclosure(self, payload, sent=False,
+                                          tracking=None):
+        """Record that the keys of ``payload`` went to the carrier.
+        ``sent``: the carrier already has them (its API accepted the
+        shipment), so the record is committed at once and outlives a
+        rollback of the validation; ``tracking``, the carrier's number,
+        is part of its reference."""
         self.ensure_one()
         carrier = self.carrier_id
-        return self.env["lotus.privacy.disclosure"].record_disclosure(
+        disclosures = self.env["lotus.privacy.disclosure"]
+        record = disclosures._lotus_record_sent if sent \
+            else disclosures.record_disclosure
+        reference = self.name
+        if tracking:
+            reference = _("%(delivery)s, tracking number %(tracking)s") % {
+                "delivery": self.name, "tracking": tracking}
+        return record(
             carrier.lotus_recipient_id, self, list(payload),
-            carrier.lotus_activity_id, reference=self.name,
+            carrier.lotus_activity_id, reference=reference,
             partners=self._lotus_data_subjects())
 
     @api.multi

@@ -1,35 +1,11 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from odoo.exceptions import UserError
 
+from .carrier_stub import CarrierStub
 from .common import LotusSalesCase
-
-
-class _CarrierHandler(BaseHTTPRequestHandler):
-    """A carrier's shipment API: keeps every request, answers with a
-    tracking number."""
-
-    def do_POST(self):  # noqa: N802 (http.server's name)
-        length = int(self.headers.get("Content-Length") or 0)
-        self.server.received.append({
-            "path": self.path,
-            "authorization": self.headers.get("Authorization"),
-            "body": json.loads(self.rfile.read(length).decode("utf-8")),
-        })
-        answer = json.dumps({"tracking_number": "3STEST%04d" % len(
-            self.server.received)}).encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *args):
-        pass
 
 
 class TestCarrierApi(LotusSalesCase):
@@ -38,27 +14,21 @@ class TestCarrierApi(LotusSalesCase):
     @classmethod
     def setUpClass(cls):
         super(TestCarrierApi, cls).setUpClass()
-        cls.server = HTTPServer(("127.0.0.1", 0), _CarrierHandler)
-        cls.server.received = []
-        cls.thread = threading.Thread(target=cls.server.serve_forever)
-        cls.thread.daemon = True
-        cls.thread.start()
+        cls.carrier_api = CarrierStub()
         cls.carrier.write({
             "delivery_type": "lotus",
-            "lotus_endpoint_url": "http://127.0.0.1:%d/shipments"
-                                  % cls.server.server_port,
+            "lotus_endpoint_url": cls.carrier_api.url,
             "lotus_api_key": "secret-test-key",
         })
 
     @classmethod
     def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
+        cls.carrier_api.stop()
         super(TestCarrierApi, cls).tearDownClass()
 
     def setUp(self):
         super(TestCarrierApi, self).setUp()
-        self.server.received[:] = []
+        self.carrier_api.received[:] = []
 
     def _ship(self, partner=None):
         order = self._make_order(partner or self.customer,
@@ -76,8 +46,8 @@ class TestCarrierApi(LotusSalesCase):
         received, and the tracking number comes back."""
         picking = self._ship()
         self.assertEqual(picking.state, "done")
-        self.assertEqual(len(self.server.received), 1)
-        request = self.server.received[0]
+        self.assertEqual(len(self.carrier_api.received), 1)
+        request = self.carrier_api.received[0]
         self.assertEqual(request["path"], "/shipments")
         self.assertEqual(request["authorization"], "Bearer secret-test-key")
         body = request["body"]
@@ -97,13 +67,15 @@ class TestCarrierApi(LotusSalesCase):
                          sorted(body["recipient"]))
         self.assertEqual(disclosure.recipient_id, self.recipient)
         self.assertEqual(picking.carrier_tracking_ref, "3STEST0001")
+        self.assertIn(picking.name, disclosure.reference)
+        self.assertIn("3STEST0001", disclosure.reference)
 
     def test_phone_sent_only_when_the_rule_allows_it(self):
         """P3: the phone number reaches the carrier only when its rule
         shares it, and then the disclosure says so."""
         self.carrier.lotus_share_phone = True
         picking = self._ship()
-        body = self.server.received[0]["body"]
+        body = self.carrier_api.received[0]["body"]
         self.assertEqual(body["recipient"]["phone"], "+31 24 555 0101")
         self.assertEqual(self._disclosures(picking).field_names.split(", "),
                          sorted(body["recipient"]))
@@ -123,7 +95,7 @@ class TestCarrierApi(LotusSalesCase):
             move.quantity_done = move.product_uom_qty
         returned.button_validate()
         self.assertEqual(returned.state, "done")
-        self.assertEqual(len(self.server.received), 1)
+        self.assertEqual(len(self.carrier_api.received), 1)
         self.assertFalse(self._disclosures(returned))
 
     def test_unregistered_carrier_gets_nothing(self):
@@ -136,7 +108,7 @@ class TestCarrierApi(LotusSalesCase):
         self._process(picking)
         with self.assertRaises(UserError):
             picking.button_validate()
-        self.assertEqual(self.server.received, [])
+        self.assertEqual(self.carrier_api.received, [])
         self.assertNotEqual(picking.state, "done")
         self.assertFalse(self._disclosures(picking))
 
@@ -146,7 +118,7 @@ class TestCarrierApi(LotusSalesCase):
         self.carrier.lotus_endpoint_url = False
         picking = self._ship()
         self.assertEqual(picking.state, "done")
-        self.assertEqual(self.server.received, [])
+        self.assertEqual(self.carrier_api.received, [])
         self.assertFalse(self._disclosures(picking))
         self.assertTrue(any("Nothing was sent" in (message.body or "")
                             for message in picking.message_ids))
