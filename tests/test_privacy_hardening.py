@@ -216,6 +216,33 @@ def test_salesperson_sees_returns_of_own_orders_only(roles, admin):
         in ACCESS_FAULTS
 
 
+def test_employees_read_only_their_own_mails(roles, admin):
+    """P17: the mail queue holds every customer's mails (order
+    confirmations, tracking, privacy links); an employee reads only the
+    mails they created, not the shop's mails to customers. Posting in a
+    document's chatter, which mails the customer, still works for them,
+    and the administrator still reads the whole queue."""
+    customer_mail = admin("mail.mail", "create", {
+        "subject": "Your order %s" % roles.stamp,
+        "email_to": "lukas.becker@example.de",
+        "body_html": "<p>Lukas Becker, Hauptstrasse 5, Kleve</p>"})
+    sales = roles.rpc("salesperson")
+    own_mail = sales("mail.mail", "create", {
+        "subject": "Quotation %s" % roles.stamp,
+        "email_to": "anna.devries@example.nl", "body_html": "<p>Hi</p>"})
+    visible = sales("mail.mail", "search", [])
+    assert own_mail in visible and customer_mail not in visible
+    assert fault_code(sales, "mail.mail", "read", [customer_mail],
+                      ["body_html"]) in ACCESS_FAULTS
+    assert fault_code(sales, "mail.mail", "write", [customer_mail],
+                      {"email_to": "sam@example.org"}) in ACCESS_FAULTS
+    sales("res.partner", "message_post", [roles.lukas_partner],
+          body="Your printer ships tomorrow.", message_type="comment",
+          subtype="mail.mt_comment", partner_ids=[roles.lukas_partner])
+    everything = admin("mail.mail", "search", [])
+    assert customer_mail in everything and own_mail in everything
+
+
 def test_bad_input_answers_without_500(odoo_server, roles, admin):
     """P9, P20: quantities "nan" and "inf" on the return form are refused
     with a message; a privacy user cannot set a consent to "given" without
