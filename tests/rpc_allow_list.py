@@ -77,6 +77,10 @@ ALLOW = {
         LOGGED_IN, ORM + "; lotus_gdpr's base.export_data logs an export of "
         "personal fields and refuses a large one without the Privacy User "
         "group (P24)"),
+    ("*", "read"): Allow(
+        LOGGED_IN, ORM + "; lotus_gdpr's base.read logs an employee's read "
+        "of personal fields of more records than the export limit at once "
+        "(P24)"),
     ("delivery.carrier", "lotus_rate_shipment"): Allow(
         LOGGED_IN, "Odoo's rate hook of the Carrier API type (called as "
         "<delivery_type>_rate_shipment): the fixed price, nothing leaves; "

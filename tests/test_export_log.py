@@ -30,10 +30,10 @@ def limit(admin):
     admin(Param, "set_param", "lotus_gdpr.export_limit", old or "100")
 
 
-def _export_logs(admin, login):
+def _export_logs(admin, login, action="export"):
     uid = admin("res.users", "search", [["login", "=", login]])[0]
     return admin("lotus.audit.log", "search_read",
-                 [["action", "=", "export"], ["user_id", "=", uid]],
+                 [["action", "=", action], ["user_id", "=", uid]],
                  fields=["res_model", "record_count", "field_names", "note"])
 
 
@@ -74,3 +74,35 @@ def test_personal_export_is_logged_and_limited(odoo_server, admin, limit):
     rows = rpc("res.partner", "export_data", more, ["name", "email"])
     assert len(rows["datas"]) == 4
     assert _export_logs(admin, privacy[0])[0]["record_count"] == 4
+
+
+def test_bulk_read_of_personal_data_is_logged(odoo_server, admin, limit):
+    """P24: reading personal fields of more records than the limit at once
+    (search_read or read over RPC, a list set to show more) copies them
+    as an export does: it is in the audit log (who, model, how many, which
+    fields; no values). Fewer records, fields without personal data, or
+    the ORM reading for its own code are not logged."""
+    salesman = _user(admin, ["sales_team.group_sale_salesman",
+                             "base.group_partner_manager"])
+    rpc = Rpc(odoo_server, *salesman)
+    domain = [["customer", "=", True], ["email", "!=", False]]
+    rows = rpc("res.partner", "search_read", domain, ["name", "email"],
+               limit=4)
+    assert len(rows) == 4
+    logs = _export_logs(admin, salesman[0], "bulk_read")
+    assert len(logs) == 1
+    assert logs[0]["res_model"] == "res.partner"
+    assert logs[0]["record_count"] == 4
+    assert logs[0]["field_names"] == "email, name"
+    for row in rows:
+        assert row["email"] not in logs[0]["note"]
+        assert row["name"] not in logs[0]["note"]
+    rpc("res.partner", "read", [row["id"] for row in rows], ["email"])
+    assert len(_export_logs(admin, salesman[0], "bulk_read")) == 2
+    rpc("res.partner", "search_read", domain, ["name", "email"], limit=3)
+    rpc("res.partner", "search_read", domain, ["customer"], limit=4)
+    # The ORM's own reads (its prefetch, here under an export of columns
+    # without personal data) copy nothing out: not logged.
+    rpc("res.partner", "export_data", [row["id"] for row in rows],
+        ["id", "customer"])
+    assert len(_export_logs(admin, salesman[0], "bulk_read")) == 2

@@ -1,5 +1,7 @@
 # Copyright 2026 Lotus 3D Printers BV
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
+
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError
 
@@ -8,6 +10,10 @@ from .lotus_audit_log import FIELD_NAME
 # Records of personal data one employee may export at once without the
 # privacy user group (system parameter lotus_gdpr.export_limit).
 DEFAULT_EXPORT_LIMIT = 100
+# Set while the ORM prefetches a field for code that reads records (it
+# calls read() for the whole prefetch set): such a read copies nothing out.
+# A thread-local, not a context key, which any RPC caller could send.
+_PREFETCHING = threading.local()
 # The privacy roles a caller check asks for (_lotus_check_privacy_group).
 PRIVACY_GROUPS = {
     "user": "lotus_gdpr.group_privacy_user",
@@ -29,7 +35,16 @@ class Base(models.AbstractModel):
     (a field that a registered model declares personal, or a contact),
     the export is written to the audit log (who, model, how many records,
     which fields; never values), and more records than the configured
-    limit need the privacy user group."""
+    limit need the privacy user group.
+
+    ``read`` (and ``search_read``, which ends in it) is the other way to
+    copy personal data in bulk, over RPC or a list view set to show more:
+    an employee's read of personal fields of more records than the limit
+    at once is written to the audit log as well ("bulk_read"). It is not
+    refused: the web client reads lists, kanbans and a company's contacts
+    the same way, and a list of 200 orders is not an export. The ORM's
+    prefetch, which reads through ``read()`` whenever code touches a field
+    of many records, copies nothing out and is not logged."""
 
     _inherit = "base"
 
@@ -47,6 +62,31 @@ class Base(models.AbstractModel):
             "Only members of the group \"%(group)s\" may %(action)s. Ask "
             "your Data Protection Officer.") % {
                 "group": self.env.ref(xmlid).sudo().name, "action": action})
+
+    @api.multi
+    def read(self, fields=None, load="_classic_read"):
+        result = super(Base, self).read(fields=fields, load=load)
+        # One record (forms, parameters), the system itself and the ORM's
+        # prefetch: nothing to check, and no parameter read inside the
+        # parameters' own read.
+        if len(result) > 1 and self.env.uid != SUPERUSER_ID \
+                and not getattr(_PREFETCHING, "depth", 0) \
+                and len(result) > self._lotus_export_limit():
+            paths = fields or [name for name, field in self._fields.items()
+                               if field.store or name == "id"]
+            personal = self._lotus_personal_export_paths(paths)
+            if personal:
+                self._lotus_log_personal_copy(
+                    "bulk_read", "read", paths, personal)
+        return result
+
+    def _prefetch_field(self, field):
+        depth = getattr(_PREFETCHING, "depth", 0)
+        _PREFETCHING.depth = depth + 1
+        try:
+            return super(Base, self)._prefetch_field(field)
+        finally:
+            _PREFETCHING.depth = depth
 
     @api.multi
     def export_data(self, fields_to_export, raw_data=False):
@@ -77,25 +117,37 @@ class Base(models.AbstractModel):
                 model = self.env[field.comodel_name]
         return personal
 
-    @api.multi
-    def _lotus_check_personal_export(self, paths, personal):
+    @api.model
+    def _lotus_export_limit(self):
+        """Records of personal data an employee without the privacy user
+        group may export at once (system parameter)."""
         limit = self.env["ir.config_parameter"].sudo().get_param(
             "lotus_gdpr.export_limit", DEFAULT_EXPORT_LIMIT)
         try:
-            limit = int(limit)
+            return int(limit)
         except (TypeError, ValueError):
-            limit = DEFAULT_EXPORT_LIMIT
+            return DEFAULT_EXPORT_LIMIT
+
+    @api.multi
+    def _lotus_check_personal_export(self, paths, personal):
+        limit = self._lotus_export_limit()
         if len(self) > limit:
             self._lotus_check_privacy_group("user", _(
                 "export personal data (%(fields)s) of %(count)d records; "
                 "without the group at most %(limit)d records at once") % {
                     "fields": ", ".join(personal), "count": len(self),
                     "limit": limit})
+        self._lotus_log_personal_copy("export", "export", paths, personal)
+
+    @api.multi
+    def _lotus_log_personal_copy(self, action, verb, paths, personal):
+        """Audit log: ``verb`` ("export", "read") of ``paths`` of these
+        records, of which ``personal`` hold personal data; names only."""
         names = [".".join(part.lstrip(".") for part in path.split("/"))
                  for path in paths]
         names = [name for name in names if FIELD_NAME.match(name)]
         self.env["lotus.audit.log"]._log(
-            "export", self, names,
-            note="export of %d record(s); personal: %s" % (
-                len(self), ", ".join(sorted(
+            action, self, names,
+            note="%s of %d record(s); personal: %s" % (
+                verb, len(self), ", ".join(sorted(
                     path.replace("/", ".") for path in personal))))
