@@ -72,8 +72,8 @@ class Base(models.AbstractModel):
         if len(result) > 1 and self.env.uid != SUPERUSER_ID \
                 and not getattr(_PREFETCHING, "depth", 0) \
                 and len(result) > self._lotus_export_limit():
-            paths = fields or [name for name, field in self._fields.items()
-                               if field.store or name == "id"]
+            # Without ``fields``: what the read returned, every column.
+            paths = fields or list(result[0])
             personal = self._lotus_personal_export_paths(paths)
             if personal:
                 self._lotus_log_personal_copy(

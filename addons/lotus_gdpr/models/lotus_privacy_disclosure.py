@@ -243,14 +243,15 @@ class LotusPrivacyDisclosure(models.Model):
                 # this one.
                 cr.execute("SET LOCAL lock_timeout = '2s'")
                 env = api.Environment(cr, self.env.uid, self.env.context)
-                if len(records.with_env(env).exists()) != len(records):
+                committed = records.with_env(env)
+                if len(committed.exists()) != len(records):
                     raise _NotCommitted()
                 own = dict(kwargs)
                 if own.get("partners") is not None:
                     own["partners"] = own["partners"].with_env(env)
                 disclosure_id = env[self._name].record_disclosure(
-                    recipient.with_env(env), records.with_env(env),
-                    field_names, activity.with_env(env), **own).id
+                    recipient.with_env(env), committed, field_names,
+                    activity.with_env(env), **own).id
         except (psycopg2.Error, _NotCommitted) as error:
             _logger.info("disclosure to recipient #%s recorded in the "
                          "caller's transaction (%s)", recipient.id,
